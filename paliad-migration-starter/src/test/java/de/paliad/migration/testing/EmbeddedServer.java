@@ -55,9 +55,13 @@ public final class EmbeddedServer {
 			throw new IllegalStateException(BINARIES_PROPERTY + " names " + jar + ", which is not a file");
 		}
 		return (system, architecture) -> {
-			String entry = "postgres-" + system + "-" + architecture + ".txz";
+			// A binaries jar holds exactly one archive, for the platform it was built for.
 			JarFile file = new JarFile(jar.toFile());
-			InputStream in = file.getInputStream(file.getEntry(entry));
+			java.util.zip.ZipEntry archive = file.stream()
+				.filter((entry) -> entry.getName().endsWith(".txz"))
+				.findFirst()
+				.orElseThrow(() -> new IOException(jar + " holds no PostgreSQL archive (.txz)"));
+			InputStream in = file.getInputStream(archive);
 			return new java.io.FilterInputStream(in) {
 				@Override
 				public void close() throws IOException {
