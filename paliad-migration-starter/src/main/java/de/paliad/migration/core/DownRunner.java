@@ -27,7 +27,7 @@ final class DownRunner {
 		}
 		catch (StatementFailure failure) {
 			MigrationExecutor.rollbackQuietly(connection);
-			throw new MigrationFailedException(migration, failure.line(), failure.sqlException(),
+			throw new MigrationFailedException(migration, migration.downFileName(), failure.line(), failure.sqlException(),
 					"The down migration " + migration.downFileName() + " failed and was rolled back; version "
 							+ migration.version() + " is still applied.");
 		}

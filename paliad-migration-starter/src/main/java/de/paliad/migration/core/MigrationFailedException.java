@@ -20,15 +20,23 @@ public class MigrationFailedException extends MigrationException {
 	private final String serverMessage;
 
 	public MigrationFailedException(Migration migration, int statementLine, SQLException cause, String hint) {
-		super(format(migration, statementLine, cause, hint), cause);
+		this(migration, migration.fileName(), statementLine, cause, hint);
+	}
+
+	/**
+	 * A failure of one of the migration's files other than its up file (its down file).
+	 */
+	public MigrationFailedException(Migration migration, String fileName, int statementLine, SQLException cause,
+			String hint) {
+		super(format(migration.version(), fileName, statementLine, cause, hint), cause);
 		this.version = migration.version();
 		this.migrationName = migration.name();
 		this.sqlState = cause.getSQLState();
 		this.serverMessage = firstLine(cause.getMessage());
 	}
 
-	private static String format(Migration migration, int statementLine, SQLException cause, String hint) {
-		String message = "Migration " + migration.version() + " (" + migration.fileName() + ") failed at line "
+	private static String format(long version, String fileName, int statementLine, SQLException cause, String hint) {
+		String message = "Migration " + version + " (" + fileName + ") failed at line "
 				+ statementLine + " with SQLSTATE " + cause.getSQLState() + ": " + firstLine(cause.getMessage()) + ".";
 		return (hint != null) ? message + " " + hint : message;
 	}
