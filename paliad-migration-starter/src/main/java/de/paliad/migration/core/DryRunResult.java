@@ -9,15 +9,30 @@ import java.util.Optional;
  * @param plan the plan the dry run executed
  * @param steps one step per pending migration, in order
  * @param failure the first failure, if any
+ * @param findings what the compatibility analysis found (empty when it was off)
  */
-public record DryRunResult(MigrationPlan plan, List<Step> steps, Optional<MigrationFailedException> failure) {
+public record DryRunResult(MigrationPlan plan, List<Step> steps, Optional<MigrationFailedException> failure,
+		List<Finding> findings) {
 
 	public DryRunResult {
 		steps = List.copyOf(steps);
+		findings = List.copyOf(findings);
 	}
 
+	/**
+	 * Whether every pending migration ran without error.
+	 * @return whether no migration failed
+	 */
 	public boolean succeeded() {
 		return this.failure.isEmpty();
+	}
+
+	/**
+	 * The findings that fail the gate: breaking, and not allowed by their migration.
+	 * @return the gate-failing findings
+	 */
+	public List<Finding> gateFailures() {
+		return this.findings.stream().filter(Finding::failsGate).toList();
 	}
 
 	/**
@@ -48,9 +63,14 @@ public record DryRunResult(MigrationPlan plan, List<Step> steps, Optional<Migrat
 	 * @param durationMs how long it ran
 	 * @param sqlState the SQLSTATE of a failure, or {@code null}
 	 * @param message the failure or note, or {@code null}
+	 * @param locks the relation locks it took, when the compatibility analysis ran
 	 */
 	public record Step(long version, String fileName, Outcome outcome, long durationMs, String sqlState,
-			String message) {
+			String message, List<String> locks) {
+
+		public Step {
+			locks = (locks != null) ? List.copyOf(locks) : List.of();
+		}
 
 	}
 

@@ -19,11 +19,13 @@ import java.util.List;
  * @param legacyTable the legacy tracker's table, or {@code null}
  * @param appliedBy provenance recorded with each applied row (host, application version)
  * @param classLoader the class loader for {@code classpath:} locations
+ * @param compatPolicy what a breaking finding of the dry run does
+ * @param role the role to {@code SET ROLE} to after connecting, or {@code null}
  */
 public record MigrationConfiguration(List<String> locations, TableName tracker, TransactionMode transactionMode,
 		ChecksumPolicy checksumPolicy, Duration lockWaitTimeout, Duration lockTimeout, Duration statementTimeout,
 		int lockRetries, LegacyTrackerType legacyType, TableName legacyTable, String appliedBy,
-		ClassLoader classLoader) {
+		ClassLoader classLoader, CompatPolicy compatPolicy, String role) {
 
 	public MigrationConfiguration {
 		locations = List.copyOf(locations);
@@ -35,6 +37,9 @@ public record MigrationConfiguration(List<String> locations, TableName tracker, 
 		requireNonNegative(statementTimeout, "statement-timeout");
 		if (lockRetries < 0) {
 			throw new InvalidConfigurationException("lock-retries must be 0 or more but was " + lockRetries + ".");
+		}
+		if (role != null) {
+			TableName.requireIdentifier(role, "role");
 		}
 		if (legacyType != LegacyTrackerType.NONE && legacyTable == null) {
 			throw new InvalidConfigurationException(
@@ -82,6 +87,10 @@ public record MigrationConfiguration(List<String> locations, TableName tracker, 
 		private String appliedBy;
 
 		private ClassLoader classLoader;
+
+		private CompatPolicy compatPolicy = CompatPolicy.FAIL;
+
+		private String role;
 
 		private Builder() {
 		}
@@ -146,6 +155,22 @@ public record MigrationConfiguration(List<String> locations, TableName tracker, 
 			return this;
 		}
 
+		public Builder compatPolicy(CompatPolicy compatPolicy) {
+			this.compatPolicy = compatPolicy;
+			return this;
+		}
+
+		/**
+		 * The role to {@code SET ROLE} to after connecting (e.g. the schema owner, or in a dry
+		 * run the production migration role restored from a snapshot).
+		 * @param role the role, or {@code null}
+		 * @return this builder
+		 */
+		public Builder role(String role) {
+			this.role = (role != null && !role.isBlank()) ? role : null;
+			return this;
+		}
+
 		public Builder classLoader(ClassLoader classLoader) {
 			this.classLoader = classLoader;
 			return this;
@@ -160,7 +185,7 @@ public record MigrationConfiguration(List<String> locations, TableName tracker, 
 					: Thread.currentThread().getContextClassLoader();
 			return new MigrationConfiguration(this.locations, tracker, this.transactionMode, this.checksumPolicy,
 					this.lockWaitTimeout, this.lockTimeout, this.statementTimeout, this.lockRetries, this.legacyType,
-					legacy, this.appliedBy, loader);
+					legacy, this.appliedBy, loader, this.compatPolicy, this.role);
 		}
 
 	}

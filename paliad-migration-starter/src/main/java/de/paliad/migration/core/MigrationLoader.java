@@ -91,10 +91,15 @@ final class MigrationLoader {
 				}
 				boolean transactional = !hasNoTransactionDirective(script);
 				problems.addAll(StaticChecks.check(up.path(), transactional, statements));
+				String allowBreaking = allowBreakingReason(script, statements.get(0).line());
+				if ("".equals(allowBreaking)) {
+					problems.add(up.path() + ": " + Migration.ALLOW_BREAKING_DIRECTIVE
+							+ " needs a reason after it (it is printed by the CI gate)");
+				}
 				List<SqlStatement> downStatements = (down != null) ? SqlLexer.split(decode(down.content())) : null;
 				migrations.put(version, new Migration(version, names.get(up).name(), up.fileName(), up.path(),
 						Checksums.sha256(up.content()), transactional, statements, downStatements,
-						(down != null) ? down.fileName() : null));
+						(down != null) ? down.fileName() : null, allowBreaking));
 			}
 			catch (SqlSyntaxException ex) {
 				problems.add(up.path() + " (or its down file): " + ex.getMessage());
@@ -114,6 +119,21 @@ final class MigrationLoader {
 	static String decode(byte[] content) {
 		String script = new String(content, StandardCharsets.UTF_8);
 		return script.startsWith("\uFEFF") ? script.substring(1) : script;
+	}
+
+	/**
+	 * The reason of an allow-breaking directive among the comment lines before the first
+	 * statement: {@code null} when there is none, empty when it has no reason.
+	 */
+	static String allowBreakingReason(String script, int firstStatementLine) {
+		String[] lines = script.split("\\R", -1);
+		for (int i = 0; i < Math.min(firstStatementLine - 1, lines.length); i++) {
+			String line = lines[i].strip();
+			if (line.startsWith(Migration.ALLOW_BREAKING_DIRECTIVE)) {
+				return line.substring(Migration.ALLOW_BREAKING_DIRECTIVE.length()).strip();
+			}
+		}
+		return null;
 	}
 
 	static boolean hasNoTransactionDirective(String script) {

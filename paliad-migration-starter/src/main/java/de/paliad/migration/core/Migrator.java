@@ -10,6 +10,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import de.paliad.migration.core.gate.CompatibilityAnalyzer;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,10 +121,14 @@ public final class Migrator {
 		return withLock(null, (connection, lockWait) -> {
 			MigrationPlan plan = checked(MigrationPlan.of(onDisk, this.tracker.readApplied(connection)));
 			try (BlockerWatch watch = blockerWatch()) {
-				DryRunResult result = new DryRunner(this.tracker, executor(watch), this.configuration).run(connection,
-						plan);
-				logger.info("Dry run of {} pending migration(s): {}", plan.pending().size(),
-						result.succeeded() ? "all succeeded" : result.failure().get().getMessage());
+				DryRunObserver observer = (this.configuration.compatPolicy() != CompatPolicy.OFF)
+						? new CompatibilityAnalyzer() : DryRunObserver.NONE;
+				DryRunResult result = new DryRunner(this.tracker, executor(watch), this.configuration, observer)
+					.run(connection, plan);
+				logger.info("Dry run of {} pending migration(s): {}; {} finding(s), {} failing the gate",
+						plan.pending().size(),
+						result.succeeded() ? "all succeeded" : result.failure().get().getMessage(),
+						result.findings().size(), result.gateFailures().size());
 				return result;
 			}
 		});
@@ -316,7 +322,17 @@ public final class Migrator {
 		}
 		try (connection) {
 			connection.setAutoCommit(true);
-			return work.run(connection);
+			if (this.configuration.role() != null) {
+				setRole(connection, this.configuration.role());
+			}
+			try {
+				return work.run(connection);
+			}
+			finally {
+				if (this.configuration.role() != null && !connection.isClosed()) {
+					setRole(connection, null);
+				}
+			}
 		}
 		catch (SQLException ex) {
 			if (ex.getSQLState() != null && ex.getSQLState().startsWith("08")) {
@@ -326,6 +342,13 @@ public final class Migrator {
 			throw new TrackerAccessException("Database error while reading or writing the tracker "
 					+ this.configuration.tracker() + ": " + MigrationFailedException.firstLine(ex.getMessage())
 					+ " (SQLSTATE " + ex.getSQLState() + ").", ex);
+		}
+	}
+
+	/** {@code SET ROLE} to a validated identifier, or back to the login role ({@code null}), so pooled connections go back clean. */
+	private static void setRole(Connection connection, String role) throws SQLException {
+		try (java.sql.Statement statement = connection.createStatement()) {
+			statement.execute((role != null) ? "SET ROLE \"" + role + "\"" : "RESET ROLE");
 		}
 	}
 

@@ -1,0 +1,54 @@
+package de.paliad.migration.core;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import de.paliad.migration.core.sql.SqlStatement;
+
+/**
+ * Looks at the database around each statement of a dry run, inside its transaction (the
+ * compatibility analysis of the CI gate).
+ */
+public interface DryRunObserver {
+
+	/** An observer that looks at nothing. */
+	DryRunObserver NONE = new DryRunObserver() {
+	};
+
+	/**
+	 * Called once before the first migration runs.
+	 * @param connection the dry run's connection
+	 * @throws SQLException on a database error
+	 */
+	default void started(Connection connection) throws SQLException {
+	}
+
+	/**
+	 * Called after a statement succeeded.
+	 * @param connection the dry run's connection
+	 * @param migration the migration
+	 * @param statement the statement
+	 * @throws SQLException on a database error
+	 */
+	default void afterStatement(Connection connection, Migration migration, SqlStatement statement)
+			throws SQLException {
+	}
+
+	/**
+	 * The relation locks a migration took, e.g. {@code AccessExclusiveLock on public.orders}.
+	 * @param migration the migration
+	 * @return the locks, empty when not observed
+	 */
+	default java.util.List<String> locksTakenBy(Migration migration) {
+		return java.util.List.of();
+	}
+
+	/**
+	 * Everything found, in the order it was found.
+	 * @return the findings
+	 */
+	default java.util.List<Finding> findings() {
+		return java.util.List.of();
+	}
+
+}
