@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Watches a running migration from a second connection and records which sessions block
  * it ({@code pg_blocking_pids}). Once a lock wait has timed out the server no longer knows
- * who was in the way, so the watch samples while the migration waits.
+ * who was in the way, so the watch samples while the migration waits. The sampling session is
+ * opened as soon as a migration starts and reused: opening one per sample took long enough on
+ * a loaded host that samples missed short lock waits, and the failure named no blocker.
  */
 final class BlockerWatch implements AutoCloseable {
 
@@ -33,6 +35,11 @@ final class BlockerWatch implements AutoCloseable {
 
 	private ScheduledFuture<?> task;
 
+	private Migration watched;
+
+	/** The sampling session; used only on the scheduler's thread. */
+	private Connection connection;
+
 	BlockerWatch(ConnectionFactory connections, Duration lockTimeout, MigrationListener listener) {
 		this.connections = connections;
 		long halfMillis = lockTimeout.isZero() ? 1000 : Math.max(100, lockTimeout.toMillis() / 2);
@@ -48,7 +55,12 @@ final class BlockerWatch implements AutoCloseable {
 	/** Starts sampling the blockers of {@code pid} while {@code migration} runs. */
 	synchronized void watch(Migration migration, int pid) {
 		stop();
-		this.lastBlockers = List.of();
+		if (migration != this.watched) {
+			// A retry keeps what earlier attempts saw, in case its own sample comes too late.
+			this.watched = migration;
+			this.lastBlockers = List.of();
+		}
+		this.scheduler.execute(this::connectQuietly);
 		this.task = this.scheduler.scheduleWithFixedDelay(() -> sample(migration, pid), this.interval.toMillis(),
 				this.interval.toMillis(), TimeUnit.MILLISECONDS);
 	}
@@ -64,9 +76,38 @@ final class BlockerWatch implements AutoCloseable {
 		return this.lastBlockers;
 	}
 
+	private void connectQuietly() {
+		try {
+			if (this.connection == null) {
+				this.connection = this.connections.open();
+				// Autocommit: an open transaction here would make CREATE INDEX CONCURRENTLY wait.
+				this.connection.setAutoCommit(true);
+			}
+		}
+		catch (SQLException | RuntimeException ex) {
+			logger.debug("Could not open a session to watch for blocking sessions", ex);
+		}
+	}
+
+	private void disconnectQuietly() {
+		try {
+			if (this.connection != null) {
+				this.connection.close();
+			}
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not close the blocker watch session", ex);
+		}
+		this.connection = null;
+	}
+
 	private void sample(Migration migration, int pid) {
-		try (Connection connection = this.connections.open()) {
-			List<SessionInfo> blockers = SessionQueries.blockersOf(connection, pid);
+		try {
+			connectQuietly();
+			if (this.connection == null) {
+				return;
+			}
+			List<SessionInfo> blockers = SessionQueries.blockersOf(this.connection, pid);
 			if (!blockers.isEmpty()) {
 				this.lastBlockers = blockers;
 				logger.warn("Migration {} is waiting for a lock held by {}", migration, blockers);
@@ -75,12 +116,21 @@ final class BlockerWatch implements AutoCloseable {
 		}
 		catch (SQLException | RuntimeException ex) {
 			logger.debug("Could not sample the sessions blocking migration {}", migration, ex);
+			disconnectQuietly();
 		}
 	}
 
 	@Override
 	public void close() {
 		stop();
+		this.scheduler.execute(this::disconnectQuietly);
+		this.scheduler.shutdown();
+		try {
+			this.scheduler.awaitTermination(1, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 		this.scheduler.shutdownNow();
 	}
 
