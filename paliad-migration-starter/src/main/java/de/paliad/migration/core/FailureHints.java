@@ -38,6 +38,11 @@ final class FailureHints {
 	}
 
 	private static String aftermath(StatementFailure failure) {
+		if (!failure.migration().transactional() && failure.statementIndex() == 0) {
+			return "It ran outside a transaction, but its first statement failed: nothing of it was applied"
+					+ " and no tracker row was written; a failed CREATE INDEX CONCURRENTLY still leaves an INVALID"
+					+ " index to drop before the next attempt.";
+		}
 		if (!failure.migration().transactional()) {
 			return "It ran outside a transaction: statements before line " + failure.line()
 					+ " stayed applied and no tracker row was written; a failed CREATE INDEX"

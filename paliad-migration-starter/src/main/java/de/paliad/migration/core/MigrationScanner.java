@@ -25,6 +25,8 @@ import java.util.stream.Stream;
  */
 final class MigrationScanner {
 
+	private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(MigrationScanner.class);
+
 	private static final String CLASSPATH = "classpath:";
 
 	private static final String FILESYSTEM = "filesystem:";
@@ -38,7 +40,13 @@ final class MigrationScanner {
 	List<MigrationResource> scan(List<String> locations) {
 		List<MigrationResource> resources = new ArrayList<>();
 		for (String location : locations) {
-			resources.addAll(scan(location.strip()));
+			List<MigrationResource> found = scan(location.strip());
+			if (found.isEmpty()) {
+				// A typo in a location, or a jar built without folder entries, looks exactly like "no migrations".
+				logger.warn("Migration location '{}' holds no files; check the location if migrations were expected",
+						location);
+			}
+			resources.addAll(found);
 		}
 		return resources;
 	}
