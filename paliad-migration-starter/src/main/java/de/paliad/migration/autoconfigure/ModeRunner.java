@@ -9,8 +9,10 @@ import de.paliad.migration.autoconfigure.PaliadMigrationProperties.Mode;
 import de.paliad.migration.autoconfigure.PaliadMigrationProperties.Output;
 import de.paliad.migration.core.AppliedMigration;
 import de.paliad.migration.core.ChecksumPolicy;
+import de.paliad.migration.core.CompatPolicy;
 import de.paliad.migration.core.DryRunResult;
 import de.paliad.migration.core.ExitCode;
+import de.paliad.migration.core.Finding;
 import de.paliad.migration.core.InvalidConfigurationException;
 import de.paliad.migration.core.MigrateResult;
 import de.paliad.migration.core.Migration;
@@ -92,7 +94,8 @@ final class ModeRunner {
 			case MIGRATE_ONLY -> migrateOnly(migrator.migrate(), report);
 			case PLAN -> plan(migrator.plan(), report);
 			case VALIDATE -> validate(migrator.validate(), report);
-			case DRY_RUN -> dryRun(migrator.dryRun(), report);
+			case DRY_RUN -> dryRun((this.properties.getSnapshot() != null)
+					? migrator.dryRun(java.nio.file.Path.of(this.properties.getSnapshot())) : migrator.dryRun(), report);
 			case VERIFY -> verify(migrator.verify(), report);
 			case REPAIR -> repair(migrator.repair(), report);
 			case BASELINE -> baseline(migrator.baseline(requireTarget(mode)), report);
@@ -170,22 +173,32 @@ final class ModeRunner {
 	}
 
 	private void dryRun(DryRunResult result, ModeReport report) {
-		if (this.properties.getSnapshot() != null) {
-			logger.warn("paliad.migration.snapshot is not used by this version: the dry run ran against the"
-					+ " configured database as it is");
-		}
+		List<Finding> gateFailures = (this.properties.getCompat() == CompatPolicy.FAIL) ? result.gateFailures()
+				: List.of();
 		report
-			.summary("Dry run of " + result.steps().size() + " pending migration(s) in one transaction, rolled back: "
-					+ (result.succeeded() ? "all succeeded." : "a migration failed."))
+			.summary("Dry run of " + result.steps().size() + " pending migration(s) in one transaction, rolled back"
+					+ ((this.properties.getSnapshot() != null) ? " (against snapshot " + this.properties.getSnapshot() + ")"
+							: "")
+					+ ": " + (result.succeeded() ? "all succeeded" : "a migration failed") + "; "
+					+ result.findings().size() + " finding(s), " + gateFailures.size() + " failing the gate"
+					+ " (compat=" + lower(this.properties.getCompat()) + ").")
 			.section("steps", "Migrations", result.steps()
 				.stream()
 				.map((step) -> Item.of(
 						step.version() + "  " + step.fileName() + "  " + step.outcome() + "  " + step.durationMs()
-								+ " ms" + ((step.message() != null) ? "  " + step.message() : ""),
+								+ " ms" + ((step.message() != null) ? "  " + step.message() : "")
+								+ (step.locks().isEmpty() ? "" : "  locks: " + String.join(", ", step.locks())),
 						"version", step.version(), "file", step.fileName(), "outcome", step.outcome().name(),
-						"durationMs", step.durationMs(), "sqlState", step.sqlState(), "message", step.message()))
+						"durationMs", step.durationMs(), "sqlState", step.sqlState(), "message", step.message(),
+						"locks", step.locks()))
 				.toList())
-			.exitCode(ExitCode.SUCCESS);
+			.section("findings", "Findings", result.findings()
+				.stream()
+				.map((f) -> Item.of(f.toString(), "severity", lower(f.severity()), "version", f.version(), "file",
+						f.fileName(), "line", f.line(), "object", f.object(), "message", f.message(), "statement",
+						f.statement(), "allowedBecause", f.allowedBecause()))
+				.toList())
+			.exitCode(gateFailures.isEmpty() ? ExitCode.SUCCESS : ExitCode.VALIDATION_FAILED);
 		result.failure().ifPresent(report::failed);
 	}
 

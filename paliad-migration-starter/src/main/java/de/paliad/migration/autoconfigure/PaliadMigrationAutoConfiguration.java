@@ -104,6 +104,8 @@ public final class PaliadMigrationAutoConfiguration {
 					.statementTimeout(properties.getStatementTimeout())
 					.lockRetries(properties.getLockRetries())
 					.legacy(properties.getLegacy().getType(), properties.getLegacy().getTable())
+					.compatPolicy(properties.getCompat())
+					.role(properties.getRole())
 					.appliedBy(appliedBy(environment, buildProperties.getIfAvailable()))
 					.classLoader(resourceLoader.getClassLoader())
 					.build();

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 
 import de.paliad.migration.core.ChecksumPolicy;
+import de.paliad.migration.core.CompatPolicy;
 import de.paliad.migration.core.LegacyTrackerType;
 import de.paliad.migration.core.TransactionMode;
 
@@ -118,16 +119,23 @@ public class PaliadMigrationProperties {
 	private Output output = Output.TEXT;
 
 	/**
-	 * A 'pg_dump' file restored before the 'dry-run' mode; used by the CI gate, not yet
-	 * by this version.
+	 * A plain 'pg_dump' file (schema plus the tracker's rows) restored into the empty
+	 * database before the 'dry-run' mode: the CI gate against a copy of production.
 	 */
 	private String snapshot;
 
 	/**
-	 * What a 'dry-run' finding that breaks the running version does; used by the CI gate,
-	 * not yet by this version.
+	 * What a 'dry-run' finding that breaks the running version does: 'fail' (exit code 3
+	 * unless the migration says '-- paliad:allow-breaking <reason>'), 'warn', or 'off'
+	 * (no compatibility analysis).
 	 */
-	private Compat compat = Compat.FAIL;
+	private CompatPolicy compat = CompatPolicy.FAIL;
+
+	/**
+	 * Role to 'SET ROLE' to after connecting, e.g. the schema owner, or in the CI gate the
+	 * production migration role restored from the snapshot.
+	 */
+	private String role;
 
 	private final Legacy legacy = new Legacy();
 
@@ -291,12 +299,20 @@ public class PaliadMigrationProperties {
 		this.snapshot = snapshot;
 	}
 
-	public Compat getCompat() {
+	public CompatPolicy getCompat() {
 		return this.compat;
 	}
 
-	public void setCompat(Compat compat) {
+	public void setCompat(CompatPolicy compat) {
 		this.compat = compat;
+	}
+
+	public String getRole() {
+		return this.role;
+	}
+
+	public void setRole(String role) {
+		this.role = role;
 	}
 
 	public Legacy getLegacy() {
@@ -401,22 +417,6 @@ public class PaliadMigrationProperties {
 
 		/** One JSON document for machines. */
 		JSON
-
-	}
-
-	/**
-	 * What a compatibility finding of 'dry-run' does.
-	 */
-	public enum Compat {
-
-		/** Fail the dry run. */
-		FAIL,
-
-		/** Report the finding and pass. */
-		WARN,
-
-		/** Do not look for findings. */
-		OFF
 
 	}
 

@@ -135,6 +135,20 @@ public final class Migrator {
 	}
 
 	/**
+	 * The CI gate: restores a {@code pg_dump} snapshot of production into this migrator's
+	 * database, which must be empty, then {@linkplain #dryRun() dry-runs} the pending
+	 * migrations against it. The restore connects as the login user (it creates the
+	 * snapshot's roles); the dry run then runs as {@link MigrationConfiguration#role()}.
+	 * @param snapshot the pg_dump file (schema plus the tracker's rows)
+	 * @return the per-migration report with the compatibility findings
+	 */
+	public DryRunResult dryRun(java.nio.file.Path snapshot) {
+		validate();
+		new de.paliad.migration.core.gate.SnapshotRestorer().restore(this.dataSource, snapshot);
+		return dryRun();
+	}
+
+	/**
 	 * Checks that the applied set equals the migrations on disk, names and checksums included.
 	 * @return the plan
 	 * @throws VerificationFailedException on pending or missing migrations

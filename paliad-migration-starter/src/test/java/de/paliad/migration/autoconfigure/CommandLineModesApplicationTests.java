@@ -1,5 +1,8 @@
 package de.paliad.migration.autoconfigure;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -134,6 +138,52 @@ class CommandLineModesApplicationTests {
 			.contains("The database migration failed (exit code 4)")
 			.contains("Action:")
 			.doesNotContain("Tomcat started");
+	}
+
+	@Test
+	void dryRunAgainstASnapshotFailsTheGateOnABreakingChangeWithExitThree(CapturedOutput output,
+			@TempDir Path pending) throws Exception {
+		Files.writeString(pending.resolve("124_drop_display_name.up.sql"), "ALTER TABLE users DROP COLUMN display_name;");
+		try (ConfigurableApplicationContext context = run(gateArguments(pending, "--paliad.migration.output=json"))) {
+			assertThat(this.exit.codes).containsExactly(3);
+			String json = output.getOut()
+				.lines()
+				.filter((line) -> line.startsWith("{\"mode\""))
+				.findFirst()
+				.orElseThrow();
+			assertThat((String) JsonPath.read(json, "$.mode")).isEqualTo("dry-run");
+			assertThat((List<String>) JsonPath.read(json, "$.findings[*].severity")).containsExactly("breaking");
+			assertThat((List<String>) JsonPath.read(json, "$.findings[*].object"))
+				.containsExactly("public.users.display_name");
+			assertThat((List<String>) JsonPath.read(json, "$.steps[*].outcome")).containsExactly("OK");
+			assertThat(context.getBean(JdbcTemplate.class)
+				.queryForObject("SELECT count(*) FROM information_schema.columns WHERE column_name = 'display_name'",
+						Integer.class))
+				.as("the restored snapshot is left as it was")
+				.isEqualTo(1);
+		}
+	}
+
+	@Test
+	void dryRunAgainstASnapshotPassesAnExpandOnlyChange(CapturedOutput output, @TempDir Path pending)
+			throws Exception {
+		Files.writeString(pending.resolve("124_add_summary.up.sql"), "ALTER TABLE documents ADD COLUMN summary text;");
+		try (ConfigurableApplicationContext context = run(gateArguments(pending))) {
+			assertThat(this.exit.codes).containsExactly(0);
+			assertThat(output).contains("1 finding(s), 0 failing the gate (compat=fail)")
+				.contains("INFO 124_add_summary.up.sql line 1: column public.documents.summary is added")
+				.contains("locks: AccessExclusiveLock on public.documents");
+		}
+	}
+
+	private String[] gateArguments(Path pending, String... more) throws Exception {
+		Path snapshot = Paths.get(getClass().getResource("/gate/prod-schema.sql").toURI());
+		List<String> arguments = new java.util.ArrayList<>(List.of("--paliad.migration.mode=dry-run",
+				"--paliad.migration.snapshot=" + snapshot,
+				"--paliad.migration.locations=classpath:gate/prod-migrations,filesystem:" + pending,
+				"--paliad.migration.role=app_owner"));
+		arguments.addAll(List.of(more));
+		return arguments.toArray(String[]::new);
 	}
 
 	private ConfigurableApplicationContext run(String... args) {

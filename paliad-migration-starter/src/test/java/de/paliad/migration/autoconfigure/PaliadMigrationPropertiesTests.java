@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
-import de.paliad.migration.autoconfigure.PaliadMigrationProperties.Compat;
 import de.paliad.migration.autoconfigure.PaliadMigrationProperties.Mode;
 import de.paliad.migration.autoconfigure.PaliadMigrationProperties.OnFailure;
 import de.paliad.migration.autoconfigure.PaliadMigrationProperties.Output;
 import de.paliad.migration.core.ChecksumPolicy;
+import de.paliad.migration.core.CompatPolicy;
 import de.paliad.migration.core.LegacyTrackerType;
 import de.paliad.migration.core.TransactionMode;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class PaliadMigrationPropertiesTests {
 	private static final Set<String> DOCUMENTED = Set.of("enabled", "locations", "schema", "table", "mode",
 			"on-failure", "transaction", "verify-checksums", "lock-wait-timeout", "lock-timeout", "statement-timeout",
 			"lock-retries", "retry-interval", "gate-traffic", "url", "user", "password", "legacy.type", "legacy.table",
-			"target", "output", "snapshot", "compat");
+			"target", "output", "snapshot", "compat", "role");
 
 	@Test
 	void defaultsAreTheDocumentedOnes() {
@@ -57,7 +57,8 @@ class PaliadMigrationPropertiesTests {
 		assertThat(properties.getTarget()).isNull();
 		assertThat(properties.getOutput()).isEqualTo(Output.TEXT);
 		assertThat(properties.getSnapshot()).isNull();
-		assertThat(properties.getCompat()).isEqualTo(Compat.FAIL);
+		assertThat(properties.getCompat()).isEqualTo(CompatPolicy.FAIL);
+		assertThat(properties.getRole()).isNull();
 	}
 
 	@Test
