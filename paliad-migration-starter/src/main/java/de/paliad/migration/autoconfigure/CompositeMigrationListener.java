@@ -34,6 +34,11 @@ final class CompositeMigrationListener implements MigrationListener {
 	}
 
 	@Override
+	public void lockHeld(List<SessionInfo> holders) {
+		each((listener) -> listener.lockHeld(holders));
+	}
+
+	@Override
 	public void lockWaited(Duration waited) {
 		each((listener) -> listener.lockWaited(waited));
 	}

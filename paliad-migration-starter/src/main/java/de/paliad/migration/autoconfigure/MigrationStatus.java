@@ -116,6 +116,12 @@ public final class MigrationStatus implements MigrationListener {
 	}
 
 	@Override
+	public void lockHeld(List<SessionInfo> holders) {
+		List<String> described = holders.stream().map((h) -> "migration lock held by " + h).toList();
+		update((s) -> s.with(s.state(), described));
+	}
+
+	@Override
 	public void migrationFinished(Migration migration, Duration duration, boolean success) {
 		if (success) {
 			update((s) -> {

@@ -63,9 +63,10 @@ final class AdvisoryLock {
 	 * Waits for the lock.
 	 * @param connection an autocommit connection, which then holds the lock
 	 * @param timeout how long to wait at most
+	 * @param listener told who holds the lock while waiting
 	 * @throws LockNotAcquiredException naming the holder when the timeout passes
 	 */
-	void acquire(Connection connection, Duration timeout) throws SQLException {
+	void acquire(Connection connection, Duration timeout, MigrationListener listener) throws SQLException {
 		long start = System.nanoTime();
 		long deadline = start + timeout.toNanos();
 		long backoff = FIRST_BACKOFF.toMillis();
@@ -81,6 +82,7 @@ final class AdvisoryLock {
 			}
 			if (holders != null) {
 				logger.info("Waiting for the migration lock on {}, held by {}", this.tracker, describe(holders));
+				listener.lockHeld(holders);
 				nextReport = now + REPORT_EVERY.toNanos();
 			}
 			sleep(Math.min(backoff, Math.max(1, (deadline - now) / 1_000_000)));

@@ -21,6 +21,13 @@ public interface MigrationListener {
 	}
 
 	/**
+	 * The migration lock is held by another session; called while waiting, every few seconds.
+	 * @param holders the sessions holding it
+	 */
+	default void lockHeld(List<SessionInfo> holders) {
+	}
+
+	/**
 	 * The migration lock was acquired (or given up on) after waiting.
 	 * @param waited how long it took
 	 */

@@ -291,7 +291,7 @@ public final class Migrator {
 			this.listener.stateChanged(MigrationState.WAITING_FOR_LOCK);
 			Duration lockWait;
 			try {
-				this.lock.acquire(connection, this.configuration.lockWaitTimeout());
+				this.lock.acquire(connection, this.configuration.lockWaitTimeout(), this.listener);
 			}
 			finally {
 				lockWait = Duration.ofNanos(System.nanoTime() - waitStart);

@@ -114,6 +114,17 @@ class MigrationStatusTests {
 	}
 
 	@Test
+	void theHolderOfTheMigrationLockIsShownWhileWaiting() {
+		this.status.stateChanged(MigrationState.WAITING_FOR_LOCK);
+		this.status.lockHeld(List.of(new SessionInfo(77, "other-replica", "10.0.0.7", "active", null)));
+		assertThat(this.status.snapshot().blockedBy()).singleElement()
+			.asString()
+			.contains("migration lock held by pid 77 (application_name 'other-replica', client 10.0.0.7");
+		this.status.stateChanged(MigrationState.APPLIED);
+		assertThat(this.status.snapshot().blockedBy()).isEmpty();
+	}
+
+	@Test
 	void reportingAnOutcomeTwiceKeepsTheFirstDuration() {
 		this.status.runStarted();
 		this.status.runFailed(new DatabaseUnavailableException("down", null));
