@@ -2,8 +2,6 @@ package de.paliad.migration.core;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +35,7 @@ public final class Migrator {
 
 	private final Tracker tracker;
 
-	private final AdvisoryLock lock;
+	private final MigrationSession session;
 
 	private final String appliedBy;
 
@@ -50,7 +48,7 @@ public final class Migrator {
 		this.configuration = configuration;
 		this.listener = listener;
 		this.tracker = new Tracker(configuration.tracker());
-		this.lock = new AdvisoryLock(configuration.tracker());
+		this.session = new MigrationSession(dataSource, configuration, listener, this.tracker);
 		this.appliedBy = (configuration.appliedBy() != null) ? configuration.appliedBy() : hostName();
 	}
 
@@ -76,7 +74,7 @@ public final class Migrator {
 		long start = System.nanoTime();
 		try {
 			MigrationSet onDisk = validate();
-			MigrateResult result = withLock(onDisk, (connection, lockWait) -> {
+			MigrateResult result = this.session.withLock(onDisk, (connection, lockWait) -> {
 				List<AppliedMigration> applied = this.tracker.readApplied(connection);
 				MigrationPlan plan = checked(MigrationPlan.of(onDisk, applied));
 				this.listener.stateChanged(MigrationState.MIGRATING);
@@ -108,7 +106,7 @@ public final class Migrator {
 	 */
 	public MigrationPlan plan() {
 		MigrationSet onDisk = validate();
-		return withConnection((connection) -> MigrationPlan.of(onDisk, this.tracker.readApplied(connection)));
+		return this.session.withConnection((connection) -> MigrationPlan.of(onDisk, this.tracker.readApplied(connection)));
 	}
 
 	/**
@@ -118,7 +116,7 @@ public final class Migrator {
 	 */
 	public DryRunResult dryRun() {
 		MigrationSet onDisk = validate();
-		return withLock(null, (connection, lockWait) -> {
+		return this.session.withLock(null, (connection, lockWait) -> {
 			MigrationPlan plan = checked(MigrationPlan.of(onDisk, this.tracker.readApplied(connection)));
 			try (BlockerWatch watch = blockerWatch()) {
 				DryRunObserver observer = (this.configuration.compatPolicy() != CompatPolicy.OFF)
@@ -172,7 +170,7 @@ public final class Migrator {
 	 */
 	public List<Long> repair() {
 		MigrationSet onDisk = validate();
-		return withLock(onDisk, (connection, lockWait) -> {
+		return this.session.withLock(onDisk, (connection, lockWait) -> {
 			MigrationPlan plan = MigrationPlan.of(onDisk, this.tracker.readApplied(connection));
 			rejectNameMismatches(plan);
 			List<Long> repaired = new ArrayList<>();
@@ -195,7 +193,7 @@ public final class Migrator {
 	 */
 	public List<Long> baseline(long target) {
 		MigrationSet onDisk = validate();
-		return withLock(onDisk, (connection, lockWait) -> {
+		return this.session.withLock(onDisk, (connection, lockWait) -> {
 			List<Long> recorded = new ArrayList<>();
 			for (Migration migration : onDisk.all()) {
 				if (migration.version() <= target && this.tracker.insertImported(connection, migration.version(),
@@ -217,7 +215,7 @@ public final class Migrator {
 	 */
 	public Migration down(long target) {
 		MigrationSet onDisk = validate();
-		return withLock(onDisk, (connection, lockWait) -> {
+		return this.session.withLock(onDisk, (connection, lockWait) -> {
 			Migration migration = onDisk.get(target);
 			boolean applied = this.tracker.readApplied(connection).stream().anyMatch((row) -> row.version() == target);
 			if (!applied) {
@@ -281,91 +279,6 @@ public final class Migrator {
 		this.listener.failed(ex);
 	}
 
-	/**
-	 * Runs {@code work} on one connection holding the migration lock, after creating the
-	 * tracker and importing a legacy tracker unless {@code onDisk} is {@code null} (read-only work).
-	 */
-	private <T> T withLock(MigrationSet onDisk, LockedWork<T> work) {
-		return withConnection((connection) -> {
-			long waitStart = System.nanoTime();
-			this.listener.stateChanged(MigrationState.WAITING_FOR_LOCK);
-			Duration lockWait;
-			try {
-				this.lock.acquire(connection, this.configuration.lockWaitTimeout(), this.listener);
-			}
-			finally {
-				lockWait = Duration.ofNanos(System.nanoTime() - waitStart);
-				this.listener.lockWaited(lockWait);
-			}
-			logger.debug("Acquired the migration lock on {} in {} ms", this.configuration.tracker(), lockWait.toMillis());
-			try {
-				if (onDisk != null) {
-					this.tracker.createSchemaIfMissing(connection);
-					this.tracker.create(connection);
-					new LegacyTrackerImport(this.configuration.legacyType(), this.configuration.legacyTable(),
-							this.tracker)
-						.importIfNeeded(connection, onDisk, this.tracker.readApplied(connection));
-				}
-				return work.run(connection, lockWait);
-			}
-			finally {
-				releaseQuietly(connection);
-			}
-		});
-	}
-
-	private void releaseQuietly(Connection connection) {
-		try {
-			this.lock.release(connection);
-		}
-		catch (SQLException ex) {
-			// The session is gone, and a session-level lock goes with it.
-			logger.debug("Could not release the migration lock explicitly", ex);
-		}
-	}
-
-	private <T> T withConnection(ConnectionWork<T> work) {
-		Connection connection;
-		try {
-			connection = this.dataSource.getConnection();
-		}
-		catch (SQLException ex) {
-			throw new DatabaseUnavailableException("Cannot connect to the database to run migrations: "
-					+ MigrationFailedException.firstLine(ex.getMessage()) + " (SQLSTATE " + ex.getSQLState()
-					+ "). Check that the database is up and reachable; the run will not start without it.", ex);
-		}
-		try (connection) {
-			connection.setAutoCommit(true);
-			if (this.configuration.role() != null) {
-				setRole(connection, this.configuration.role());
-			}
-			try {
-				return work.run(connection);
-			}
-			finally {
-				if (this.configuration.role() != null && !connection.isClosed()) {
-					setRole(connection, null);
-				}
-			}
-		}
-		catch (SQLException ex) {
-			if (ex.getSQLState() != null && ex.getSQLState().startsWith("08")) {
-				throw new DatabaseUnavailableException("Lost the database connection during the migration run: "
-						+ MigrationFailedException.firstLine(ex.getMessage()) + ".", ex);
-			}
-			throw new TrackerAccessException("Database error while reading or writing the tracker "
-					+ this.configuration.tracker() + ": " + MigrationFailedException.firstLine(ex.getMessage())
-					+ " (SQLSTATE " + ex.getSQLState() + ").", ex);
-		}
-	}
-
-	/** {@code SET ROLE} to a validated identifier, or back to the login role ({@code null}), so pooled connections go back clean. */
-	private static void setRole(Connection connection, String role) throws SQLException {
-		try (java.sql.Statement statement = connection.createStatement()) {
-			statement.execute((role != null) ? "SET ROLE \"" + role + "\"" : "RESET ROLE");
-		}
-	}
-
 	private static String hostName() {
 		String host = System.getenv("HOSTNAME");
 		if (host != null && !host.isBlank()) {
@@ -377,20 +290,6 @@ public final class Migrator {
 		catch (UnknownHostException ex) {
 			return "unknown-host";
 		}
-	}
-
-	@FunctionalInterface
-	private interface ConnectionWork<T> {
-
-		T run(Connection connection) throws SQLException;
-
-	}
-
-	@FunctionalInterface
-	private interface LockedWork<T> {
-
-		T run(Connection connection, Duration lockWait) throws SQLException;
-
 	}
 
 }
