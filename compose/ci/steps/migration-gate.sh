@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# CI step 2: the migration gate. Runs the jar that will be deployed, in its own modes,
+# against a fresh scratch database on the pipeline's PostgreSQL server:
+#   1. dry-run       restore the production snapshot if one is given (the jar restores
+#                    it: COPY blocks, the roles it references), then apply every pending
+#                    migration in one transaction as production's migration role, check
+#                    each change against the running version (compat), and roll back
+#   2. migrate-only  apply them for real on the copy
+#   3. verify        the copy's applied set now equals the jar's migrations exactly
+# Without a snapshot every migration runs from an empty database, which still catches
+# the seed's "column dropped long ago" when the whole history is on disk; with one, the
+# new migrations run against production's real shape, drift and ownership included.
+# Exits 0 only if all pass; otherwise with the failing mode's exit code (docs/modes.md:
+# 3 validation or a breaking change, 4 a migration's SQL failed, 5 verify found a
+# difference, 6 no database).
+#
+# Environment:
+#   PGHOST PGPORT PGUSER PGPASSWORD  the PostgreSQL server (libpq's variables; the role
+#                                    must be allowed to create databases and roles)
+#   APP_JAR        the jar (default: sample-app/target/sample-app-*.jar)
+#   GATE_SNAPSHOT  optional plain-SQL pg_dump of production: pg_dump --schema-only, plus
+#                  pg_dump --data-only --table=public.applied_migrations
+#   GATE_ROLE      optional: the production migration role (from the snapshot) to run as
+#   GATE_JAVA_OPTS JVM options (default: quick start for a one-shot JVM)
+# Needs java and psql (to create and drop the scratch database).
+set -euo pipefail
+shopt -s inherit_errexit
+root=$(cd "$(dirname "$0")/../../.." && pwd)
+
+jar=${APP_JAR:-$(ls "$root"/sample-app/target/sample-app-*.jar 2>/dev/null | grep -v -- '-tests.jar' | head -n 1 || true)}
+if [ -z "$jar" ] || [ ! -f "$jar" ]; then
+	echo "GATE FAILED: no jar (set APP_JAR or run compose/ci/steps/test.sh first)" >&2
+	exit 2
+fi
+# Named but missing is an error: a gate that silently ran on an empty database would
+# miss whatever only production's real shape shows.
+if [ -n "${GATE_SNAPSHOT:-}" ] && [ ! -r "$GATE_SNAPSHOT" ]; then
+	echo "GATE FAILED: GATE_SNAPSHOT=$GATE_SNAPSHOT is not a readable file" >&2
+	exit 2
+fi
+
+export PGHOST=${PGHOST:-localhost} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+database="paliad_gate_$$_$(date +%s)"
+
+psql_admin() {
+	psql -X -q -v ON_ERROR_STOP=1 -d postgres "$@"
+}
+
+psql_admin -c "CREATE DATABASE $database"
+# The copy goes away whatever happens; WITH (FORCE) ends a session a killed JVM left.
+trap 'psql_admin -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" >/dev/null 2>&1 || true' EXIT
+
+# The datasource comes from the environment, so the password is never on a command line.
+export SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$database"
+export SPRING_DATASOURCE_USERNAME=$PGUSER SPRING_DATASOURCE_PASSWORD=${PGPASSWORD:-}
+if [ -n "${GATE_ROLE:-}" ]; then
+	export PALIAD_MIGRATION_ROLE=$GATE_ROLE
+fi
+read -r -a java_opts <<<"${GATE_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
+
+meaning() {
+	case "$1" in
+	2) echo "invalid configuration or usage" ;;
+	3) echo "validation failed (naming, duplicates, name mismatch, checksum drift, static checks) or a change breaks the running version" ;;
+	4) echo "a migration's SQL failed" ;;
+	5) echo "verify found a difference" ;;
+	6) echo "lock not acquired in time, or database unreachable" ;;
+	*) echo "unexpected error" ;;
+	esac
+}
+
+for mode in dry-run migrate-only verify; do
+	echo "gate: $mode"
+	snapshot=()
+	# Only the dry run restores: the restore refuses a database that has tables.
+	if [ "$mode" = "dry-run" ] && [ -n "${GATE_SNAPSHOT:-}" ]; then
+		echo "gate: restoring $GATE_SNAPSHOT"
+		snapshot=(--paliad.migration.snapshot="$GATE_SNAPSHOT")
+	fi
+	code=0
+	java "${java_opts[@]}" -jar "$jar" --paliad.migration.mode="$mode" "${snapshot[@]}" || code=$?
+	if [ $code -ne 0 ]; then
+		echo "GATE FAILED: $mode exited $code: $(meaning $code)"
+		exit $code
+	fi
+done
+echo "gate: passed"
