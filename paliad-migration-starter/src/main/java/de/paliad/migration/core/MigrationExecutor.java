@@ -34,6 +34,10 @@ final class MigrationExecutor {
 
 	private final String appliedBy;
 
+	private Connection pidConnection;
+
+	private int pid;
+
 	MigrationExecutor(Tracker tracker, MigrationConfiguration configuration, MigrationListener listener,
 			BlockerWatch blockerWatch, String appliedBy) {
 		this.tracker = tracker;
@@ -183,8 +187,7 @@ final class MigrationExecutor {
 	 */
 	void runStatements(Connection connection, Migration migration, List<SqlStatement> statements)
 			throws StatementFailure, SQLException {
-		int pid = SessionQueries.backendPid(connection);
-		this.blockerWatch.watch(migration, pid);
+		this.blockerWatch.watch(migration, backendPid(connection));
 		try (Statement statement = connection.createStatement()) {
 			statement.setEscapeProcessing(false);
 			for (int i = 0; i < statements.size(); i++) {
@@ -200,6 +203,15 @@ final class MigrationExecutor {
 		finally {
 			this.blockerWatch.stop();
 		}
+	}
+
+	/** The migrating session's pid, asked once per connection: a round trip per migration adds up over thousands. */
+	private int backendPid(Connection connection) throws SQLException {
+		if (this.pidConnection != connection) {
+			this.pid = SessionQueries.backendPid(connection);
+			this.pidConnection = connection;
+		}
+		return this.pid;
 	}
 
 	/** Applies lock_timeout and statement_timeout, transaction-local or for the session. */
