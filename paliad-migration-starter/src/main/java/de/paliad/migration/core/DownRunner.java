@@ -36,7 +36,7 @@ final class DownRunner {
 			throw ex;
 		}
 		finally {
-			connection.setAutoCommit(true);
+			MigrationExecutor.restoreAutoCommit(connection);
 		}
 	}
 

@@ -76,7 +76,7 @@ final class DryRunner {
 		}
 		finally {
 			MigrationExecutor.rollbackQuietly(connection);
-			connection.setAutoCommit(true);
+			MigrationExecutor.restoreAutoCommit(connection);
 		}
 		return new DryRunResult(plan, steps, Optional.ofNullable(failure), this.observer.findings());
 	}

@@ -120,7 +120,7 @@ final class MigrationExecutor {
 				throw ex;
 			}
 			finally {
-				connection.setAutoCommit(true);
+				restoreAutoCommit(connection);
 			}
 		}
 	}
@@ -145,7 +145,9 @@ final class MigrationExecutor {
 				}
 			}
 			finally {
-				resetTimeouts(connection);
+				if (!isClosed(connection)) {
+					resetTimeouts(connection);
+				}
 			}
 		}
 	}
@@ -229,6 +231,31 @@ final class MigrationExecutor {
 	private static void resetTimeouts(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("RESET lock_timeout; RESET statement_timeout");
+		}
+	}
+
+	/**
+	 * Back to autocommit after a transaction. A pool (Hikari) closes a connection whose
+	 * server session died; failing here would hide the real, transient error (57P01, 08006)
+	 * behind "Connection is closed" and stop the retry.
+	 */
+	static void restoreAutoCommit(Connection connection) throws SQLException {
+		try {
+			connection.setAutoCommit(true);
+		}
+		catch (SQLException ex) {
+			if (!isClosed(connection)) {
+				throw ex;
+			}
+		}
+	}
+
+	static boolean isClosed(Connection connection) {
+		try {
+			return connection.isClosed();
+		}
+		catch (SQLException ex) {
+			return true;
 		}
 	}
 

@@ -107,7 +107,7 @@ final class MigrationSession {
 			}
 		}
 		catch (SQLException ex) {
-			if (ex.getSQLState() != null && ex.getSQLState().startsWith("08")) {
+			if ((ex.getSQLState() != null && ex.getSQLState().startsWith("08")) || MigrationExecutor.isClosed(connection)) {
 				throw new DatabaseUnavailableException("Lost the database connection during the migration run: "
 						+ MigrationFailedException.firstLine(ex.getMessage()) + ".", ex);
 			}
