@@ -1,0 +1,100 @@
+package de.paliad.bench;
+
+import java.util.List;
+
+import de.paliad.bench.runner.FloorRunner;
+import de.paliad.bench.runner.FlywayRunner;
+import de.paliad.bench.runner.LiquibaseRunner;
+import de.paliad.bench.runner.PaliadRunner;
+
+/**
+ * A measured migration tool: the child JVM's main class, the folder of its set layout,
+ * the jars it may see (besides the JDBC driver, SLF4J and Logback), and how its tracker
+ * is read back to check that a run did what it should.
+ */
+enum Tool {
+
+	PALIAD("paliad", "paliad-migration", PaliadRunner.class, "paliad", List.of("paliad-migration-starter"),
+			"SELECT count(*) FROM applied_migrations", "SELECT count(*) FROM applied_migrations WHERE version = %d"),
+
+	FLYWAY("flyway", "Flyway", FlywayRunner.class, "flyway", List.of("flyway-"),
+			"SELECT count(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL",
+			"SELECT count(*) FROM flyway_schema_history WHERE success AND version = '%d'"),
+
+	LIQUIBASE("liquibase", "Liquibase", LiquibaseRunner.class, "liquibase",
+			List.of("liquibase-core", "snakeyaml", "commons-collections4", "commons-text", "opencsv", "jaxb-api",
+					"commons-lang3", "commons-io", "commons-beanutils", "javax.activation", "jakarta.activation"),
+			"SELECT count(*) FROM databasechangelog", "SELECT count(*) FROM databasechangelog WHERE id = '%d'"),
+
+	FLOOR("floor", "floor (plain JDBC)", FloorRunner.class, "paliad", List.of(),
+			"SELECT count(*) FROM floor_migrations", "SELECT count(*) FROM floor_migrations WHERE version = %d");
+
+	private final String id;
+
+	private final String label;
+
+	private final Class<?> mainClass;
+
+	private final String setFolder;
+
+	private final List<String> jars;
+
+	private final String countSql;
+
+	private final String hasVersionSql;
+
+	Tool(String id, String label, Class<?> mainClass, String setFolder, List<String> jars, String countSql,
+			String hasVersionSql) {
+		this.id = id;
+		this.label = label;
+		this.mainClass = mainClass;
+		this.setFolder = setFolder;
+		this.jars = jars;
+		this.countSql = countSql;
+		this.hasVersionSql = hasVersionSql;
+	}
+
+	static Tool of(String id) {
+		for (Tool tool : values()) {
+			if (tool.id.equalsIgnoreCase(id.strip())) {
+				return tool;
+			}
+		}
+		throw new IllegalArgumentException("Unknown tool '" + id + "'; use paliad, flyway, liquibase or floor");
+	}
+
+	String id() {
+		return this.id;
+	}
+
+	String label() {
+		return this.label;
+	}
+
+	Class<?> mainClass() {
+		return this.mainClass;
+	}
+
+	String setFolder() {
+		return this.setFolder;
+	}
+
+	/** Jar name prefixes of this tool and its dependencies. */
+	List<String> jars() {
+		return this.jars;
+	}
+
+	String countSql() {
+		return this.countSql;
+	}
+
+	String hasVersionSql(long version) {
+		return this.hasVersionSql.formatted(version);
+	}
+
+	/** Whether the tool has an option that allows a version below the highest applied one. */
+	boolean hasOutOfOrderOption() {
+		return this == FLYWAY;
+	}
+
+}
