@@ -1,7 +1,5 @@
 package de.paliad.migration.autoconfigure;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 
 import javax.sql.DataSource;
 
@@ -182,26 +180,13 @@ public final class PaliadMigrationAutoConfiguration {
 			if (version == null && buildProperties != null) {
 				version = buildProperties.getVersion();
 			}
-			StringBuilder appliedBy = new StringBuilder(hostName());
+			StringBuilder appliedBy = new StringBuilder(Migrator.hostName());
 			for (String part : new String[] { name, version }) {
 				if (StringUtils.hasText(part)) {
 					appliedBy.append(' ').append(part);
 				}
 			}
 			return appliedBy.toString();
-		}
-
-		private static String hostName() {
-			String host = System.getenv("HOSTNAME");
-			if (StringUtils.hasText(host)) {
-				return host;
-			}
-			try {
-				return InetAddress.getLocalHost().getHostName();
-			}
-			catch (UnknownHostException ex) {
-				return "unknown-host";
-			}
 		}
 
 		@Bean

@@ -279,7 +279,12 @@ public final class Migrator {
 		this.listener.failed(ex);
 	}
 
-	private static String hostName() {
+	/**
+	 * The host recorded as provenance by default: {@code $HOSTNAME} (the container ID under
+	 * Docker), else the resolved local host name.
+	 * @return the host name
+	 */
+	public static String hostName() {
 		String host = System.getenv("HOSTNAME");
 		if (host != null && !host.isBlank()) {
 			return host;
