@@ -1,4 +1,4 @@
-package de.paliad.sample.deploy;
+package de.paliad.deploy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-import static de.paliad.sample.deploy.DeployFiles.at;
-import static de.paliad.sample.deploy.DeployFiles.list;
-import static de.paliad.sample.deploy.DeployFiles.map;
+import static de.paliad.deploy.DeployFiles.at;
+import static de.paliad.deploy.DeployFiles.list;
+import static de.paliad.deploy.DeployFiles.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -14,7 +14,6 @@ import de.paliad.migration.core.Finding;
 import de.paliad.migration.core.MigrationConfiguration;
 import de.paliad.migration.core.NameMismatchException;
 import de.paliad.migration.core.Severity;
-import de.paliad.migration.test.DryRunResultAssert;
 import de.paliad.migration.testing.MigrationDirectory;
 import de.paliad.migration.testing.Queries;
 import de.paliad.migration.testing.TestDatabase;
@@ -295,29 +294,6 @@ class CompatibilityGateTests {
 			.isEqualTo(trackerAfterFirst)
 			.hasSize(12);
 		assertThat(Queries.columnExists(this.db.dataSource(), "users", "display_name")).isTrue();
-	}
-
-	@Test
-	void theTestSupportAssertionsReadLikeTheGate() throws Exception {
-		this.pending.write("124_expand.up.sql", "ALTER TABLE documents ADD COLUMN summary text;");
-
-		DryRunResultAssert.assertThat(gate())
-			.passesTheGate()
-			.hasFinding(Severity.INFO, "public.documents.summary");
-	}
-
-	@Test
-	void theTestSupportAssertionsFailOnABreakingChange() throws Exception {
-		this.pending.write("124_drop_display_name.up.sql", "ALTER TABLE users DROP COLUMN display_name;");
-		DryRunResult result = gate();
-
-		assertThatExceptionOfType(AssertionError.class)
-			.isThrownBy(() -> DryRunResultAssert.assertThat(result).passesTheGate())
-			.withMessageContaining("Expected the migrations not to break the running version")
-			.withMessageContaining("BREAKING 124_drop_display_name.up.sql line 1: column public.users.display_name is dropped");
-		assertThatExceptionOfType(AssertionError.class)
-			.isThrownBy(() -> DryRunResultAssert.assertThat(result).failedAt(124, "42703"))
-			.withMessageContaining("but every migration ran");
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package de.paliad.sample.deploy;
+package de.paliad.deploy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +26,7 @@ final class DeployFiles {
 	private DeployFiles() {
 	}
 
-	/** The repository root: Maven runs the tests in {@code sample-app/}. */
+	/** The repository root: Maven runs the tests in {@code compose/}. */
 	static Path root() {
 		Path dir = Path.of("").toAbsolutePath();
 		while (dir != null) {

@@ -1,4 +1,4 @@
-package de.paliad.sample.deploy;
+package de.paliad.deploy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package de.paliad.sample.deploy;
+package de.paliad.deploy;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -11,10 +11,10 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import static de.paliad.sample.deploy.DeployFiles.at;
-import static de.paliad.sample.deploy.DeployFiles.duration;
-import static de.paliad.sample.deploy.DeployFiles.list;
-import static de.paliad.sample.deploy.DeployFiles.map;
+import static de.paliad.deploy.DeployFiles.at;
+import static de.paliad.deploy.DeployFiles.duration;
+import static de.paliad.deploy.DeployFiles.list;
+import static de.paliad.deploy.DeployFiles.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

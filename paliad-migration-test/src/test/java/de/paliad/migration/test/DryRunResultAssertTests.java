@@ -1,0 +1,90 @@
+package de.paliad.migration.test;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.stream.Stream;
+
+import de.paliad.migration.core.CompatPolicy;
+import de.paliad.migration.core.DryRunResult;
+import de.paliad.migration.core.MigrationConfiguration;
+import de.paliad.migration.core.Severity;
+import de.paliad.migration.core.gate.MigrationGate;
+import de.paliad.migration.testing.MigrationDirectory;
+import de.paliad.migration.testing.TestDatabase;
+import de.paliad.migration.testing.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The test-support assertions against a real gate run: the checked-in production snapshot
+ * of the core's tests ({@code gate/prod-schema.sql}), dry-run as the production migration role.
+ */
+class DryRunResultAssertTests {
+
+	@TempDir
+	Path prod;
+
+	@TempDir
+	Path pendingDir;
+
+	private MigrationDirectory pending;
+
+	private TestDatabase db;
+
+	@BeforeEach
+	void copyProdMigrations() throws IOException, URISyntaxException {
+		Path source = Paths.get(getClass().getResource("/gate/prod-migrations").toURI());
+		try (Stream<Path> files = Files.list(source)) {
+			for (Path file : files.toList()) {
+				Files.copy(file, this.prod.resolve(file.getFileName()));
+			}
+		}
+		this.pending = new MigrationDirectory(this.pendingDir);
+		this.db = TestDatabases.create();
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		this.db.close();
+	}
+
+	private DryRunResult gate() throws URISyntaxException {
+		Path snapshot = Paths.get(getClass().getResource("/gate/prod-schema.sql").toURI());
+		return MigrationGate.check(this.db.dataSource(), snapshot, MigrationConfiguration.builder()
+			.locations("filesystem:" + this.prod, this.pending.location())
+			.role("app_owner")
+			.compatPolicy(CompatPolicy.FAIL)
+			.build());
+	}
+
+	@Test
+	void theTestSupportAssertionsReadLikeTheGate() throws Exception {
+		this.pending.write("124_expand.up.sql", "ALTER TABLE documents ADD COLUMN summary text;");
+
+		DryRunResultAssert.assertThat(gate())
+			.passesTheGate()
+			.hasFinding(Severity.INFO, "public.documents.summary");
+	}
+
+	@Test
+	void theTestSupportAssertionsFailOnABreakingChange() throws Exception {
+		this.pending.write("124_drop_display_name.up.sql", "ALTER TABLE users DROP COLUMN display_name;");
+		DryRunResult result = gate();
+
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> DryRunResultAssert.assertThat(result).passesTheGate())
+			.withMessageContaining("Expected the migrations not to break the running version")
+			.withMessageContaining("BREAKING 124_drop_display_name.up.sql line 1: column public.users.display_name is dropped");
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> DryRunResultAssert.assertThat(result).failedAt(124, "42703"))
+			.withMessageContaining("but every migration ran");
+	}
+
+}
