@@ -17,13 +17,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The boot cost inside a real application: the sample app's fat jar, from JVM start to the
- * first {@code 200} of {@code /actuator/health/readiness}, with N migrations applied and
- * none pending. Three variants of the same jar: with this starter; with this starter
+ * The boot cost inside a real application: the sample app's fat jar, from JVM start to
+ * the first {@code 200} of {@code /actuator/health/readiness}, with N migrations applied
+ * and none pending. Three variants of the same jar: with this starter; with this starter
  * switched off ({@code paliad.migration.enabled=false}) and Spring Boot's Flyway module
  * (plus the Flyway version Boot manages) added through the fat jar's
- * {@code PropertiesLauncher} and {@code loader.path}; and with no migrator at all. All three
- * start through the same launcher.
+ * {@code PropertiesLauncher} and {@code loader.path}; and with no migrator at all. All
+ * three start through the same launcher.
  */
 final class AppBootBenchmark {
 
@@ -85,8 +85,8 @@ final class AppBootBenchmark {
 				server.createDatabase(database(variant), null);
 				Booted first = boot(server, variant, set, logs.resolve("app-" + variant + "-prepare.log"));
 				first.stop();
-				long rows = server.number(database(variant), (variant == AppVariant.PALIAD)
-						? Tool.PALIAD.countSql() : Tool.FLYWAY.countSql());
+				long rows = server.number(database(variant),
+						(variant == AppVariant.PALIAD) ? Tool.PALIAD.countSql() : Tool.FLYWAY.countSql());
 				if (rows != n) {
 					throw new IllegalStateException("Preparing the app database for " + variant + " left " + rows
 							+ " of " + n + " migrations applied");
@@ -117,13 +117,15 @@ final class AppBootBenchmark {
 	private Booted boot(BenchServer server, AppVariant variant, Path set, Path logFile)
 			throws IOException, InterruptedException {
 		int port = freePort();
-		List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
+		List<String> command = new ArrayList<>(
+				List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
 		if (variant == AppVariant.FLYWAY) {
 			command.add("-Dloader.path=" + this.config.flywayAppLib());
 		}
 		command.addAll(List.of("-cp", this.config.sampleJar().toString(), LAUNCHER, "--server.port=" + port,
 				"--spring.datasource.url=" + server.jdbcUrl(database(variant)),
-				"--spring.datasource.username=" + BenchServer.USER, "--spring.datasource.password=" + BenchServer.PASSWORD));
+				"--spring.datasource.username=" + BenchServer.USER,
+				"--spring.datasource.password=" + BenchServer.PASSWORD));
 		switch (variant) {
 			case PALIAD -> command.add("--paliad.migration.locations=filesystem:" + set.resolve("paliad"));
 			case FLYWAY -> command.addAll(List.of("--paliad.migration.enabled=false",
@@ -131,13 +133,15 @@ final class AppBootBenchmark {
 			case NONE -> command.add("--paliad.migration.enabled=false");
 		}
 		long start = System.nanoTime();
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(logFile.toFile())
+			.start();
 		URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
 		long deadline = start + TimeUnit.MINUTES.toNanos(10);
 		while (System.nanoTime() < deadline) {
 			if (!process.isAlive()) {
-				throw new IllegalStateException(variant + " exited with " + process.exitValue() + " before readiness; see "
-						+ logFile);
+				throw new IllegalStateException(
+						variant + " exited with " + process.exitValue() + " before readiness; see " + logFile);
 			}
 			if (ready(readiness)) {
 				long readyMs = (System.nanoTime() - start) / 1_000_000;

@@ -20,8 +20,8 @@ import java.util.List;
  * @param sampleJar the sample app's fat jar
  * @param flywayAppLib the jars that add Spring Boot's Flyway module to the sample app
  */
-record BenchConfig(List<Integer> sizes, int runs, List<Scenario> scenarios, List<Tool> tools, boolean app,
-		int appSize, Path out, Path work, Path sampleJar, Path flywayAppLib) {
+record BenchConfig(List<Integer> sizes, int runs, List<Scenario> scenarios, List<Tool> tools, boolean app, int appSize,
+		Path out, Path work, Path sampleJar, Path flywayAppLib) {
 
 	static BenchConfig fromSystemProperties() {
 		return new BenchConfig(split("bench.n", "100,1000,5000").stream().map(Integer::valueOf).toList(),

@@ -10,10 +10,10 @@ import de.paliad.migration.testing.EmbeddedServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * The real PostgreSQL server one scenario runs against: the project's embedded test server
- * (PostgreSQL 17 from Maven artifacts, {@code fsync} and {@code synchronous_commit} off, as
- * in the tests), started outside the timing. Hands out fresh databases, empty or copied
- * from a prepared template.
+ * The real PostgreSQL server one scenario runs against: the project's embedded test
+ * server (PostgreSQL 17 from Maven artifacts, {@code fsync} and
+ * {@code synchronous_commit} off, as in the tests), started outside the timing. Hands out
+ * fresh databases, empty or copied from a prepared template.
  */
 final class BenchServer implements AutoCloseable {
 
@@ -40,8 +40,9 @@ final class BenchServer implements AutoCloseable {
 	}
 
 	/**
-	 * Creates a database, copied from {@code template} or empty. {@code FILE_COPY} checkpoints
-	 * before and after the copy, so the copy's I/O does not spill into the measured run.
+	 * Creates a database, copied from {@code template} or empty. {@code FILE_COPY}
+	 * checkpoints before and after the copy, so the copy's I/O does not spill into the
+	 * measured run.
 	 */
 	void createDatabase(String name, String template) {
 		String from = (template != null) ? template : "template0";
@@ -53,7 +54,10 @@ final class BenchServer implements AutoCloseable {
 		execute("postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
 	}
 
-	/** The single number {@code sql} returns in {@code database}, or -1 if the query fails (e.g. no tracker). */
+	/**
+	 * The single number {@code sql} returns in {@code database}, or -1 if the query fails
+	 * (e.g. no tracker).
+	 */
 	long number(String database, String sql) {
 		try (Connection connection = this.postgres.getDatabase(USER, database).getConnection();
 				Statement statement = connection.createStatement();

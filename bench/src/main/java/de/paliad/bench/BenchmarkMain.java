@@ -14,8 +14,8 @@ import de.paliad.bench.AppBootBenchmark.AppSample;
 /**
  * Runs the benchmark and writes {@code latest.md} and {@code latest-runs.csv} to
  * {@code bench.out}. Started by {@code ./mvnw -Pbench -pl bench -am verify} (see
- * {@code bench/pom.xml} for the {@code -Dbench.*} properties); progress goes to stdout and
- * to {@code bench.out/latest.log}.
+ * {@code bench/pom.xml} for the {@code -Dbench.*} properties); progress goes to stdout
+ * and to {@code bench.out/latest.log}.
  */
 public final class BenchmarkMain {
 

@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 import de.paliad.bench.runner.RunnerSupport;
 
 /**
- * Launches one measured run in a fresh JVM and measures it from the outside: wall time from
- * {@link ProcessBuilder#start()} to the exit (JVM start-up, class loading and JIT included,
- * as a deploy pays them), plus what the child reports about itself.
+ * Launches one measured run in a fresh JVM and measures it from the outside: wall time
+ * from {@link ProcessBuilder#start()} to the exit (JVM start-up, class loading and JIT
+ * included, as a deploy pays them), plus what the child reports about itself.
  */
 final class ChildJvm {
 
@@ -42,14 +42,18 @@ final class ChildJvm {
 
 	}
 
-	/** Runs {@code tool}'s runner on a set folder and a database; its output goes to {@code log}. */
-	static Measurement run(Tool tool, boolean outOfOrder, String jdbcUrl, String user, String password, Path setDirectory,
-			Path log) throws IOException, InterruptedException {
+	/**
+	 * Runs {@code tool}'s runner on a set folder and a database; its output goes to
+	 * {@code log}.
+	 */
+	static Measurement run(Tool tool, boolean outOfOrder, String jdbcUrl, String user, String password,
+			Path setDirectory, Path log) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-cp");
 		command.add(classpath(tool));
-		// Liquibase 5 reports usage to its vendor unless told not to; nothing here may reach the network.
+		// Liquibase 5 reports usage to its vendor unless told not to; nothing here may
+		// reach the network.
 		command.add("-Dliquibase.analytics.enabled=false");
 		command.add(tool.mainClass().getName());
 		command.add(jdbcUrl);
@@ -57,8 +61,7 @@ final class ChildJvm {
 		command.add(password);
 		command.add(setDirectory.resolve(tool.setFolder()).toString());
 		command.add(String.valueOf(outOfOrder));
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(log.toFile());
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		long start = System.nanoTime();
 		Process process = builder.start();
 		if (!process.waitFor(30, TimeUnit.MINUTES)) {
@@ -89,8 +92,8 @@ final class ChildJvm {
 
 	/**
 	 * The harness's classpath cut down to what {@code tool} needs, so no tool pays for
-	 * scanning another's jars: this module's classes, the JDBC driver, SLF4J + Logback, and
-	 * the tool's own jars.
+	 * scanning another's jars: this module's classes, the JDBC driver, SLF4J + Logback,
+	 * and the tool's own jars.
 	 */
 	static String classpath(Tool tool) {
 		Path benchClasses = benchClasses();
@@ -100,8 +103,7 @@ final class ChildJvm {
 			String name = path.getFileName().toString();
 			boolean bench = path.equals(benchClasses);
 			boolean common = COMMON_JARS.stream().anyMatch(name::startsWith);
-			boolean own = (tool == Tool.PALIAD) ? isStarter(path)
-					: tool.jars().stream().anyMatch(name::startsWith);
+			boolean own = (tool == Tool.PALIAD) ? isStarter(path) : tool.jars().stream().anyMatch(name::startsWith);
 			if (bench || common || own) {
 				kept.add(entry);
 			}

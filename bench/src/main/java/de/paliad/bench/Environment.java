@@ -15,7 +15,10 @@ final class Environment {
 	private Environment() {
 	}
 
-	/** The 1, 5 and 15 minute load averages and the runnable/total tasks, from {@code /proc/loadavg}. */
+	/**
+	 * The 1, 5 and 15 minute load averages and the runnable/total tasks, from
+	 * {@code /proc/loadavg}.
+	 */
 	static String loadAverage() {
 		try {
 			return Files.readString(Paths.get("/proc/loadavg")).strip();
@@ -58,7 +61,10 @@ final class Environment {
 		return System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
 	}
 
-	/** The version of a jar on the classpath, from its file name ({@code flyway-core-13.12.0.jar}). */
+	/**
+	 * The version of a jar on the classpath, from its file name
+	 * ({@code flyway-core-13.12.0.jar}).
+	 */
 	static String jarVersion(String artifactId) {
 		Pattern pattern = Pattern.compile(Pattern.quote(artifactId) + "-(\\d[^/]*?)\\.jar");
 		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {

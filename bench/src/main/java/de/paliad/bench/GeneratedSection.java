@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * Puts a harness's Markdown into a doc between {@code <!-- generated:<id>:begin -->} and
  * {@code <!-- generated:<id>:end -->}, so the tables in docs/ are the ones the last run
- * wrote, never typed. Headings are demoted one level and the report's own title is dropped,
- * to fit under the doc's section.
+ * wrote, never typed. Headings are demoted one level and the report's own title is
+ * dropped, to fit under the doc's section.
  */
 public final class GeneratedSection {
 
@@ -19,8 +19,8 @@ public final class GeneratedSection {
 	}
 
 	/**
-	 * Replaces the section {@code id} of {@code doc} with {@code markdown}; does nothing when
-	 * the doc or its markers are missing (a run outside the repository).
+	 * Replaces the section {@code id} of {@code doc} with {@code markdown}; does nothing
+	 * when the doc or its markers are missing (a run outside the repository).
 	 * @return whether the doc was updated
 	 */
 	public static boolean replace(Path doc, String id, String markdown) throws IOException {
@@ -35,8 +35,7 @@ public final class GeneratedSection {
 		if (from < 0 || to < from) {
 			return false;
 		}
-		String updated = text.substring(0, from + begin.length()) + "\n" + demote(markdown) + "\n"
-				+ text.substring(to);
+		String updated = text.substring(0, from + begin.length()) + "\n" + demote(markdown) + "\n" + text.substring(to);
 		Files.writeString(doc, updated, StandardCharsets.UTF_8);
 		return true;
 	}

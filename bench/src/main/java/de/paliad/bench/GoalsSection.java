@@ -76,7 +76,12 @@ final class GoalsSection {
 	}
 
 	private void goal(String goal, String measured, boolean reached) {
-		this.md.append("| ").append(goal).append(" | ").append(measured).append(" | ").append(reached ? "yes" : "**no**")
+		this.md.append("| ")
+			.append(goal)
+			.append(" | ")
+			.append(measured)
+			.append(" | ")
+			.append(reached ? "yes" : "**no**")
 			.append(" |\n");
 	}
 

@@ -1,19 +1,22 @@
 package de.paliad.bench;
 
 /**
- * The SQL of generated migration {@code v}: small, realistic DDL and DML in groups of ten.
- * The first of each group ({@code v % 10 == 1}) creates a feature table with an index and
- * seed rows; the other nine add a column and backfill it, insert and update rows, add a
- * partial index and a view, a trigger function, or a validated check constraint on that
- * table. Only the group's first migration is depended on, so any other one (the last, or
- * the middle one of scenario (d)) can be left out and applied later, out of order.
+ * The SQL of generated migration {@code v}: small, realistic DDL and DML in groups of
+ * ten. The first of each group ({@code v % 10 == 1}) creates a feature table with an
+ * index and seed rows; the other nine add a column and backfill it, insert and update
+ * rows, add a partial index and a view, a trigger function, or a validated check
+ * constraint on that table. Only the group's first migration is depended on, so any other
+ * one (the last, or the middle one of scenario (d)) can be left out and applied later,
+ * out of order.
  */
 final class MigrationBodies {
 
 	private MigrationBodies() {
 	}
 
-	/** Whether migration {@code v} has a dollar-quoted body (Liquibase must not split it). */
+	/**
+	 * Whether migration {@code v} has a dollar-quoted body (Liquibase must not split it).
+	 */
 	static boolean hasFunctionBody(long v) {
 		return v % 10 == 7;
 	}

@@ -28,7 +28,10 @@ public final class Processes {
 		return -1;
 	}
 
-	/** Asks a process to stop (SIGTERM: the app shuts down gracefully) and waits, then kills it. */
+	/**
+	 * Asks a process to stop (SIGTERM: the app shuts down gracefully) and waits, then
+	 * kills it.
+	 */
 	public static void stop(Process process) throws InterruptedException {
 		process.destroy();
 		if (!process.waitFor(60, TimeUnit.SECONDS)) {

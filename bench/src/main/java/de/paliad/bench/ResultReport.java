@@ -79,7 +79,8 @@ final class ResultReport {
 		line("| CPU | " + Environment.cpu() + " |");
 		line("| memory | " + Environment.memory() + " |");
 		line("| Java | " + Environment.java() + " (children run with the JVM's defaults) |");
-		line("| PostgreSQL | " + postgres + " (embedded, local TCP; `fsync`, `synchronous_commit`, `full_page_writes` off) |");
+		line("| PostgreSQL | " + postgres
+				+ " (embedded, local TCP; `fsync`, `synchronous_commit`, `full_page_writes` off) |");
 		line("| tools | paliad-migration " + Environment.jarVersion("paliad-migration-starter") + ", Flyway "
 				+ Environment.jarVersion("flyway-core") + ", Liquibase " + Environment.jarVersion("liquibase-core")
 				+ ", PostgreSQL JDBC " + Environment.jarVersion("postgresql") + " |");
@@ -116,9 +117,17 @@ final class ResultReport {
 			double flyway = wall(n, scenario, new Variant(Tool.FLYWAY, false));
 			double liquibase = wall(n, scenario, new Variant(Tool.LIQUIBASE, false));
 			double floor = wall(n, scenario, new Variant(Tool.FLOOR, false));
-			row.append(' ').append(Stats.ratio(paliad, floor)).append(" | ").append(Stats.ratio(flyway, paliad))
-				.append(" | ").append(Stats.ratio(liquibase, paliad)).append(" | ").append(Stats.ratio(flyway, floor))
-				.append(" | ").append(Stats.ratio(liquibase, floor)).append(" |");
+			row.append(' ')
+				.append(Stats.ratio(paliad, floor))
+				.append(" | ")
+				.append(Stats.ratio(flyway, paliad))
+				.append(" | ")
+				.append(Stats.ratio(liquibase, paliad))
+				.append(" | ")
+				.append(Stats.ratio(flyway, floor))
+				.append(" | ")
+				.append(Stats.ratio(liquibase, floor))
+				.append(" |");
 			line(row.toString());
 		}
 		line("");
@@ -142,7 +151,8 @@ final class ResultReport {
 				long middle = cell.stream().filter(Sample::middleApplied).count();
 				double wall = wall(n, scenario, variant);
 				line("| " + String.format("%,d", n) + " | " + variant.label() + " | " + String.join("; ", outcomes)
-						+ " | " + ((middle == cell.size()) ? "yes" : (middle == 0) ? "no" : middle + " of " + cell.size())
+						+ " | "
+						+ ((middle == cell.size()) ? "yes" : (middle == 0) ? "no" : middle + " of " + cell.size())
 						+ " | " + Stats.ms(wall) + " | " + Stats.ratio(wall, floor) + " |");
 			}
 		}
@@ -166,8 +176,8 @@ final class ResultReport {
 			for (int n : this.config.sizes()) {
 				StringBuilder row = new StringBuilder("| (" + scenario.id() + ") | " + String.format("%,d", n) + " |");
 				for (Tool tool : this.config.tools()) {
-					double median = Stats.median(
-							cell(n, scenario, new Variant(tool, false)).stream().map(value::applyAsLong).toList());
+					double median = Stats
+						.median(cell(n, scenario, new Variant(tool, false)).stream().map(value::applyAsLong).toList());
 					row.append(' ').append(memory ? Stats.mib(median) : Stats.ms(median)).append(" |");
 				}
 				line(row.toString());
@@ -203,7 +213,8 @@ final class ResultReport {
 
 	private void writeCsv() throws IOException {
 		List<String> lines = new ArrayList<>();
-		lines.add("kind,n,scenario,variant,run,wall_ms,work_ms,peak_rss_kb,exit_code,tracker_rows,middle_applied,outcome");
+		lines.add(
+				"kind,n,scenario,variant,run,wall_ms,work_ms,peak_rss_kb,exit_code,tracker_rows,middle_applied,outcome");
 		for (Sample s : this.samples) {
 			lines.add(String.join(",", "tool", String.valueOf(s.n()), s.scenario().id(), s.variant().key(),
 					String.valueOf(s.run()), String.valueOf(s.measurement().wallMs()),

@@ -4,8 +4,8 @@ import java.util.Set;
 
 /**
  * What a measured run starts from and what it must do. Each run gets a fresh database:
- * empty for (a), otherwise a copy of a template that the tool itself prepared (outside the
- * timing) from the set minus the versions {@link #leftOut(int)} names.
+ * empty for (a), otherwise a copy of a template that the tool itself prepared (outside
+ * the timing) from the set minus the versions {@link #leftOut(int)} names.
  */
 enum Scenario {
 

@@ -92,7 +92,9 @@ enum Tool {
 		return this.hasVersionSql.formatted(version);
 	}
 
-	/** Whether the tool has an option that allows a version below the highest applied one. */
+	/**
+	 * Whether the tool has an option that allows a version below the highest applied one.
+	 */
 	boolean hasOutOfOrderOption() {
 		return this == FLYWAY;
 	}

@@ -11,10 +11,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Scenarios (a)-(d) for each set size: one server per scenario, templates prepared by each
- * tool outside the timing, then rounds in which every tool runs once on a fresh database,
- * the tools' order rotating from round to round so a slow patch of a busy machine does
- * not land on one tool only.
+ * Scenarios (a)-(d) for each set size: one server per scenario, templates prepared by
+ * each tool outside the timing, then rounds in which every tool runs once on a fresh
+ * database, the tools' order rotating from round to round so a slow patch of a busy
+ * machine does not land on one tool only.
  */
 final class ToolBenchmark {
 
@@ -67,17 +67,18 @@ final class ToolBenchmark {
 					Variant variant = variants.get((i + run - 1) % variants.size());
 					String database = "bench_" + (++this.databases);
 					server.createDatabase(database, templates.get(variant.tool()));
-					Path logFile = logs.resolve("n" + n + "-" + scenario.id() + "-" + variant.key() + "-" + run + ".log");
-					ChildJvm.Measurement m = ChildJvm.run(variant.tool(), variant.outOfOrder(), server.jdbcUrl(database),
-							BenchServer.USER, BenchServer.PASSWORD, full, logFile);
+					Path logFile = logs
+						.resolve("n" + n + "-" + scenario.id() + "-" + variant.key() + "-" + run + ".log");
+					ChildJvm.Measurement m = ChildJvm.run(variant.tool(), variant.outOfOrder(),
+							server.jdbcUrl(database), BenchServer.USER, BenchServer.PASSWORD, full, logFile);
 					long rows = server.number(database, variant.tool().countSql());
 					boolean middle = server.number(database, variant.tool().hasVersionSql(n / 2)) == 1;
 					server.dropDatabase(database);
 					Sample sample = new Sample(n, scenario, variant, run, m, rows, middle);
 					samples.add(sample);
-					this.log.accept(String.format("  run %d %-28s %7d ms wall, %7d ms in main, %4d MiB peak RSS, %s,"
-							+ " tracker rows %d", run, variant.label(), m.wallMs(), m.workMs(), m.peakRssKb() / 1024,
-							m.outcome(), rows));
+					this.log.accept(String.format(
+							"  run %d %-28s %7d ms wall, %7d ms in main, %4d MiB peak RSS, %s," + " tracker rows %d",
+							run, variant.label(), m.wallMs(), m.workMs(), m.peakRssKb() / 1024, m.outcome(), rows));
 					if (scenario != Scenario.OUT_OF_ORDER && !sample.complete()) {
 						throw new IllegalStateException(variant.label() + " did not complete scenario (" + scenario.id()
 								+ ") with N=" + n + ": " + m.outcome() + "; see " + logFile);
@@ -99,7 +100,10 @@ final class ToolBenchmark {
 		return variants;
 	}
 
-	/** Lets the tool itself bring a database to the scenario's starting point, outside the timing. */
+	/**
+	 * Lets the tool itself bring a database to the scenario's starting point, outside the
+	 * timing.
+	 */
 	private String prepareTemplate(BenchServer server, Tool tool, Path set, int n, Scenario scenario, Path logs)
 			throws IOException, InterruptedException {
 		String template = "template_" + tool.id();
@@ -110,8 +114,8 @@ final class ToolBenchmark {
 		long expected = n - scenario.leftOut(n).size();
 		long rows = server.number(template, tool.countSql());
 		if (!m.ok() || rows != expected) {
-			throw new IllegalStateException("Preparing " + tool.label() + " for scenario (" + scenario.id() + ") failed: "
-					+ m.outcome() + ", " + rows + " of " + expected + " tracker rows; see " + logFile);
+			throw new IllegalStateException("Preparing " + tool.label() + " for scenario (" + scenario.id()
+					+ ") failed: " + m.outcome() + ", " + rows + " of " + expected + " tracker rows; see " + logFile);
 		}
 		server.execute(template, "VACUUM ANALYZE");
 		return template;

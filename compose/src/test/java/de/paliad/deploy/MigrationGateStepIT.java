@@ -25,9 +25,9 @@ import de.paliad.migration.testing.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The pipelines' migration gate, {@code compose/ci/steps/migration-gate.sh}, run exactly as
- * the pipelines run it (bash, psql, {@code java -jar} of the repackaged sample) against a
- * real PostgreSQL: the embedded server of the tests, or the CI's service when
+ * The pipelines' migration gate, {@code compose/ci/steps/migration-gate.sh}, run exactly
+ * as the pipelines run it (bash, psql, {@code java -jar} of the repackaged sample)
+ * against a real PostgreSQL: the embedded server of the tests, or the CI's service when
  * {@code PALIAD_TEST_JDBC_URL} is set. It passes the shipped migrations, fails the seed's
  * "column dropped long ago" migration with the jar's exit code 4, and with a production
  * snapshot it catches what only production's real shape shows.
@@ -38,7 +38,9 @@ class MigrationGateStepIT {
 	private static final String USES_DROPPED_COLUMN = "CREATE TABLE cross_cutting_filters (request_id bigint);\n"
 			+ "INSERT INTO cross_cutting_filters SELECT id FROM approval_requests WHERE note IS NOT NULL;\n";
 
-	/** Fine on the schema the migrations build; fails where production drifted from it. */
+	/**
+	 * Fine on the schema the migrations build; fails where production drifted from it.
+	 */
 	private static final String INDEX_REQUESTED_BY = "CREATE INDEX approval_requests_requested_by_idx"
 			+ " ON approval_requests (requested_by);\n";
 
@@ -51,7 +53,8 @@ class MigrationGateStepIT {
 
 	@BeforeAll
 	static void startServer() {
-		// Only to learn the server's address; the gate creates (and drops) its own database.
+		// Only to learn the server's address; the gate creates (and drops) its own
+		// database.
 		probe = TestDatabases.create();
 	}
 
@@ -141,7 +144,8 @@ class MigrationGateStepIT {
 		List<String> names = new java.util.ArrayList<>();
 		try (var connection = probe.dataSource().getConnection();
 				var statement = connection.createStatement();
-				var rows = statement.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'paliad_gate_%'")) {
+				var rows = statement
+					.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'paliad_gate_%'")) {
 			while (rows.next()) {
 				names.add(rows.getString(1));
 			}
@@ -153,9 +157,10 @@ class MigrationGateStepIT {
 	}
 
 	/**
-	 * What the documented dump of production gives (pg_dump --schema-only plus the tracker's
-	 * rows with --data-only), in pg_dump's own form: qualified names, the COPY block, keys
-	 * added last. The schema is the one 001..006 build, optionally with a drifted column.
+	 * What the documented dump of production gives (pg_dump --schema-only plus the
+	 * tracker's rows with --data-only), in pg_dump's own form: qualified names, the COPY
+	 * block, keys added last. The schema is the one 001..006 build, optionally with a
+	 * drifted column.
 	 */
 	private Path snapshot(boolean drifted) throws Exception {
 		StringBuilder sql = new StringBuilder("""
@@ -180,34 +185,39 @@ class MigrationGateStepIT {
 		if (!drifted) {
 			sql.append("    requested_by text NOT NULL,\n");
 		}
-		sql.append("""
-				    status text DEFAULT 'pending'::text NOT NULL,
-				    created_at timestamp with time zone DEFAULT now() NOT NULL,
-				    updated_at timestamp with time zone DEFAULT now() NOT NULL
-				);
-				CREATE TABLE public.comments (
-				    id bigint NOT NULL,
-				    request_id bigint NOT NULL,
-				    author text NOT NULL,
-				    body text NOT NULL,
-				    created_at timestamp with time zone DEFAULT now() NOT NULL
-				);
-				CREATE TABLE public.applied_migrations (
-				    version bigint NOT NULL,
-				    name text NOT NULL,
-				    applied_at timestamp with time zone DEFAULT now() NOT NULL,
-				    checksum text,
-				    execution_ms integer,
-				    applied_by text
-				);
-				COPY public.applied_migrations (version, name, applied_at, checksum, execution_ms, applied_by) FROM stdin;
-				""");
+		sql.append(
+				"""
+						    status text DEFAULT 'pending'::text NOT NULL,
+						    created_at timestamp with time zone DEFAULT now() NOT NULL,
+						    updated_at timestamp with time zone DEFAULT now() NOT NULL
+						);
+						CREATE TABLE public.comments (
+						    id bigint NOT NULL,
+						    request_id bigint NOT NULL,
+						    author text NOT NULL,
+						    body text NOT NULL,
+						    created_at timestamp with time zone DEFAULT now() NOT NULL
+						);
+						CREATE TABLE public.applied_migrations (
+						    version bigint NOT NULL,
+						    name text NOT NULL,
+						    applied_at timestamp with time zone DEFAULT now() NOT NULL,
+						    checksum text,
+						    execution_ms integer,
+						    applied_by text
+						);
+						COPY public.applied_migrations (version, name, applied_at, checksum, execution_ms, applied_by) FROM stdin;
+						""");
 		for (Path file : shippedMigrations()) {
 			String name = file.getFileName().toString();
 			long version = Long.parseLong(name.substring(0, name.indexOf('_')));
 			String shortName = name.substring(name.indexOf('_') + 1, name.length() - ".up.sql".length());
-			sql.append(version).append('\t').append(shortName).append("\t2026-05-01 10:00:00+00\t")
-				.append(sha256(file)).append("\t12\tpaliad\n");
+			sql.append(version)
+				.append('\t')
+				.append(shortName)
+				.append("\t2026-05-01 10:00:00+00\t")
+				.append(sha256(file))
+				.append("\t12\tpaliad\n");
 		}
 		sql.append("""
 				\\.

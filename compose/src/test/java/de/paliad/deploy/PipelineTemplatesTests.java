@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The CI pipelines of {@code compose/ci/} (Gitea Actions, GitHub Actions, Woodpecker,
  * GitLab CI) parse, run the shared step scripts in the order test, gate, image, deploy
  * against a real PostgreSQL service, and deploy only from main after everything before
- * passed. The steps themselves run in {@link MigrationGateStepIT}, {@link DeployScriptTests}
- * and the e2e, so the pipelines cannot rot apart from what is tested.
+ * passed. The steps themselves run in {@link MigrationGateStepIT},
+ * {@link DeployScriptTests} and the e2e, so the pipelines cannot rot apart from what is
+ * tested.
  */
 class PipelineTemplatesTests {
 

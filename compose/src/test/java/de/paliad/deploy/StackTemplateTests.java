@@ -39,9 +39,14 @@ class StackTemplateTests {
 	@Test
 	void healthcheckProbesReadinessOnLoopbackInExecForm() {
 		List<Object> test = list(at(this.app, "healthcheck", "test"), "healthcheck.test");
-		// Exec form: a list starting with CMD, no shell needed (CMD-SHELL would be a string).
+		// Exec form: a list starting with CMD, no shell needed (CMD-SHELL would be a
+		// string).
 		assertThat(test.get(0)).isEqualTo("CMD");
-		String url = test.stream().map(String::valueOf).filter((arg) -> arg.startsWith("http")).findFirst().orElseThrow();
+		String url = test.stream()
+			.map(String::valueOf)
+			.filter((arg) -> arg.startsWith("http"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(url).startsWith("http://127.0.0.1:").endsWith("/actuator/health/readiness");
 		// curl -f: fails on a non-2xx answer (readiness DOWN is 503).
 		assertThat(test).anyMatch((arg) -> String.valueOf(arg).matches("-[a-zA-Z]*f[a-zA-Z]*|--fail"));
@@ -59,7 +64,8 @@ class StackTemplateTests {
 		assertThat(retries).as("one lost probe never kills a task").isGreaterThanOrEqualTo(2);
 		// Covers a JVM boot plus migrations.
 		assertThat(startPeriod).isGreaterThanOrEqualTo(Duration.ofSeconds(60));
-		// The never-ready budget (start_period + retries x interval) stays within minutes.
+		// The never-ready budget (start_period + retries x interval) stays within
+		// minutes.
 		assertThat(startPeriod.plus(interval.multipliedBy(retries))).isLessThanOrEqualTo(Duration.ofMinutes(5));
 	}
 
@@ -86,7 +92,8 @@ class StackTemplateTests {
 		Map<String, Object> restart = map(at(this.app, "deploy", "restart_policy"), "restart_policy");
 		assertThat(restart.get("condition")).isIn("any", "on-failure");
 		assertThat(duration(restart.get("delay"))).isGreaterThanOrEqualTo(Duration.ofSeconds(5));
-		// 0 = unbounded: a capped count leaves the slot empty after a long database outage.
+		// 0 = unbounded: a capped count leaves the slot empty after a long database
+		// outage.
 		assertThat(restart.get("max_attempts")).isEqualTo(0);
 	}
 
@@ -115,8 +122,8 @@ class StackTemplateTests {
 	@Test
 	void noServiceHasAContainerName() {
 		for (String file : List.of(TEMPLATE, OVERLAY)) {
-			map(DeployFiles.yaml(file).get("services"), file).forEach((name, service) -> assertThat(
-					map(service, name)).as(file + " " + name + ": a fixed name breaks start-first's second task")
+			map(DeployFiles.yaml(file).get("services"), file).forEach((name, service) -> assertThat(map(service, name))
+				.as(file + " " + name + ": a fixed name breaks start-first's second task")
 				.doesNotContainKey("container_name"));
 		}
 	}
@@ -126,9 +133,11 @@ class StackTemplateTests {
 		for (String file : List.of(TEMPLATE, OVERLAY)) {
 			Object ports = map(map(DeployFiles.yaml(file).get("services"), file).get("app"), "app").get("ports");
 			if (ports != null) {
-				// Two tasks cannot hold one host port, which start-first needs for a moment.
-				assertThat(list(ports, "ports")).as(file).noneMatch((port) -> port instanceof Map<?, ?> p
-						&& "host".equals(p.get("mode")) || String.valueOf(port).contains("mode=host"));
+				// Two tasks cannot hold one host port, which start-first needs for a
+				// moment.
+				assertThat(list(ports, "ports")).as(file)
+					.noneMatch((port) -> port instanceof Map<?, ?> p && "host".equals(p.get("mode"))
+							|| String.valueOf(port).contains("mode=host"));
 			}
 		}
 	}

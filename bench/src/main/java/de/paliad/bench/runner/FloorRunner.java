@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * lock, one SELECT of the applied set, SHA-256 of each file, one transaction per pending
  * migration (its SQL sent as one multi-statement string, then its tracker row), and no
  * other validation: no name check, no static checks, no lock or statement timeouts, no
- * blocker watch. Like every tool measured here it logs through SLF4J (one line per applied
- * migration and a summary), so logging's start-up is not counted as any tool's overhead.
- * Nothing real should ship like this; every real tool is measured against it.
+ * blocker watch. Like every tool measured here it logs through SLF4J (one line per
+ * applied migration and a summary), so logging's start-up is not counted as any tool's
+ * overhead. Nothing real should ship like this; every real tool is measured against it.
  */
 public final class FloorRunner {
 
@@ -38,7 +38,8 @@ public final class FloorRunner {
 	}
 
 	static void migrate(RunnerSupport.Arguments arguments) throws Exception {
-		// Created here, not in a static field, so logging starts inside the measured main as it does for the other tools.
+		// Created here, not in a static field, so logging starts inside the measured main
+		// as it does for the other tools.
 		Logger logger = LoggerFactory.getLogger(FloorRunner.class);
 		List<Path> files;
 		try (Stream<Path> list = Files.list(arguments.directory())) {

@@ -3,8 +3,9 @@ package de.paliad.bench.runner;
 import org.flywaydb.core.Flyway;
 
 /**
- * Flyway as Spring Boot configures it by default ({@code validateOnMigrate}, no baseline, no
- * out-of-order, {@code flyway_schema_history}); the fifth argument turns {@code outOfOrder} on.
+ * Flyway as Spring Boot configures it by default ({@code validateOnMigrate}, no baseline,
+ * no out-of-order, {@code flyway_schema_history}); the fifth argument turns
+ * {@code outOfOrder} on.
  */
 public final class FlywayRunner {
 
@@ -12,13 +13,14 @@ public final class FlywayRunner {
 	}
 
 	public static void main(String[] args) {
-		RunnerSupport.run(args, (arguments) -> Flyway.configure()
-			.dataSource(arguments.jdbcUrl(), arguments.user(), arguments.password())
-			.locations("filesystem:" + arguments.directory())
-			.validateOnMigrate(true)
-			.outOfOrder(arguments.outOfOrder())
-			.load()
-			.migrate());
+		RunnerSupport.run(args,
+				(arguments) -> Flyway.configure()
+					.dataSource(arguments.jdbcUrl(), arguments.user(), arguments.password())
+					.locations("filesystem:" + arguments.directory())
+					.validateOnMigrate(true)
+					.outOfOrder(arguments.outOfOrder())
+					.load()
+					.migrate());
 	}
 
 }

@@ -14,7 +14,8 @@ import liquibase.resource.DirectoryResourceAccessor;
 /**
  * Liquibase's {@code update} the way Spring Boot's {@code SpringLiquibase} calls it, on a
  * master {@code changelog.xml} that includes one formatted-SQL file per change. Liquibase
- * has no out-of-order option: it runs every change set it has not run, in changelog order.
+ * has no out-of-order option: it runs every change set it has not run, in changelog
+ * order.
  */
 public final class LiquibaseRunner {
 

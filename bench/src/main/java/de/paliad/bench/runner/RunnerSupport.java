@@ -27,13 +27,15 @@ public final class RunnerSupport {
 	}
 
 	/**
-	 * The arguments every runner takes: {@code <jdbc-url> <user> <password> <set-directory> <out-of-order>}.
+	 * The arguments every runner takes:
+	 * {@code <jdbc-url> <user> <password> <set-directory> <out-of-order>}.
 	 *
 	 * @param jdbcUrl the database
 	 * @param user the user
 	 * @param password the password
 	 * @param directory the tool's folder of the migration set
-	 * @param outOfOrder whether to turn the tool's out-of-order option on (where it has one)
+	 * @param outOfOrder whether to turn the tool's out-of-order option on (where it has
+	 * one)
 	 */
 	public record Arguments(String jdbcUrl, String user, String password, Path directory, boolean outOfOrder) {
 
@@ -55,7 +57,9 @@ public final class RunnerSupport {
 
 	}
 
-	/** Runs {@code work}, prints the report lines and exits 0 on success, 1 on failure. */
+	/**
+	 * Runs {@code work}, prints the report lines and exits 0 on success, 1 on failure.
+	 */
 	static void run(String[] args, Work work) {
 		Arguments arguments = Arguments.parse(args);
 		long start = System.nanoTime();
@@ -79,7 +83,10 @@ public final class RunnerSupport {
 		System.exit(exitCode);
 	}
 
-	/** The process's peak resident set size in KiB ({@code VmHWM}), or -1 where /proc is missing. */
+	/**
+	 * The process's peak resident set size in KiB ({@code VmHWM}), or -1 where /proc is
+	 * missing.
+	 */
 	public static long peakRssKb() {
 		try {
 			for (String line : Files.readAllLines(Paths.get("/proc/self/status"))) {

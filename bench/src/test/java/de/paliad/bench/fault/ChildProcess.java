@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A JVM the fault suite starts and may {@code kill -9}: its output is read line by line as
- * it comes (so a trial can strike on a given line) and copied to a log file.
+ * A JVM the fault suite starts and may {@code kill -9}: its output is read line by line
+ * as it comes (so a trial can strike on a given line) and copied to a log file.
  */
 final class ChildProcess implements AutoCloseable {
 
@@ -35,7 +35,8 @@ final class ChildProcess implements AutoCloseable {
 	}
 
 	/** Starts {@code mainClass} on the test classpath. */
-	static ChildProcess java(List<String> jvmOptions, String mainClass, List<String> args, Path log) throws IOException {
+	static ChildProcess java(List<String> jvmOptions, String mainClass, List<String> args, Path log)
+			throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(javaBinary());
 		command.addAll(jvmOptions);
@@ -91,7 +92,10 @@ final class ChildProcess implements AutoCloseable {
 		return this.process.isAlive();
 	}
 
-	/** Waits for a line matching {@code condition}; {@code false} if the process ends or time runs out first. */
+	/**
+	 * Waits for a line matching {@code condition}; {@code false} if the process ends or
+	 * time runs out first.
+	 */
 	boolean awaitLine(Predicate<String> condition, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		int seen = 0;
@@ -111,13 +115,19 @@ final class ChildProcess implements AutoCloseable {
 		return false;
 	}
 
-	/** {@code kill -9}: SIGKILL, no shutdown hook, no finally block, no goodbye to the server. */
+	/**
+	 * {@code kill -9}: SIGKILL, no shutdown hook, no finally block, no goodbye to the
+	 * server.
+	 */
 	void kill9() throws InterruptedException {
 		this.process.destroyForcibly();
 		this.process.waitFor(30, TimeUnit.SECONDS);
 	}
 
-	/** Waits for the exit and returns the exit code, or kills the process when time runs out. */
+	/**
+	 * Waits for the exit and returns the exit code, or kills the process when time runs
+	 * out.
+	 */
 	int waitFor(Duration timeout) throws InterruptedException {
 		if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 			kill9();

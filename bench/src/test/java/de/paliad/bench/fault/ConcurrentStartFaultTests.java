@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Fault 3: 16 JVMs of the sample app started at the same moment against one empty
  * database, as an orchestrator scaling a service from zero does. Every migration must be
- * applied exactly once (by exactly one of them), all 16 must reach readiness, none may crash.
+ * applied exactly once (by exactly one of them), all 16 must reach readiness, none may
+ * crash.
  */
 @Tag("fault")
 class ConcurrentStartFaultTests {
@@ -60,10 +61,11 @@ class ConcurrentStartFaultTests {
 		List<SampleApp> apps = new ArrayList<>();
 		long start = System.nanoTime();
 		try {
-			// No stagger: all 16 are launched back to back, before any has finished starting.
+			// No stagger: all 16 are launched back to back, before any has finished
+			// starting.
 			for (int i = 1; i <= INSTANCES; i++) {
-				apps.add(SampleApp.start(server, "concurrent",
-						List.of("--paliad.migration.locations=classpath:db/migration,filesystem:" + extra.toAbsolutePath()),
+				apps.add(SampleApp.start(server, "concurrent", List
+					.of("--paliad.migration.locations=classpath:db/migration,filesystem:" + extra.toAbsolutePath()),
 						work.resolve("logs/instance-" + i + ".log")));
 			}
 			int ready = 0;
@@ -123,17 +125,23 @@ class ConcurrentStartFaultTests {
 		}
 	}
 
-	/** Migrations 100..119: no schema needed beforehand, and each records itself once in a table without a key. */
+	/**
+	 * Migrations 100..119: no schema needed beforehand, and each records itself once in a
+	 * table without a key.
+	 */
 	private static Path writeExtraMigrations(Path directory) throws Exception {
 		Files.createDirectories(directory);
 		for (int v = 100; v < 100 + EXTRA; v++) {
-			Files.writeString(directory.resolve(v + "_concurrent_step_" + v + ".up.sql"), """
-					CREATE TABLE IF NOT EXISTS concurrent_marker (version int NOT NULL, backend int NOT NULL DEFAULT pg_backend_pid());
-					CREATE TABLE IF NOT EXISTS concurrent_%1$d (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text);
-					INSERT INTO concurrent_%1$d (note) SELECT 'row ' || g FROM generate_series(1, 200) AS g;
-					SELECT pg_sleep(0.05);
-					INSERT INTO concurrent_marker (version) VALUES (%1$d);
-					""".formatted(v), StandardCharsets.UTF_8);
+			Files.writeString(directory.resolve(v + "_concurrent_step_" + v + ".up.sql"),
+					"""
+							CREATE TABLE IF NOT EXISTS concurrent_marker (version int NOT NULL, backend int NOT NULL DEFAULT pg_backend_pid());
+							CREATE TABLE IF NOT EXISTS concurrent_%1$d (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text);
+							INSERT INTO concurrent_%1$d (note) SELECT 'row ' || g FROM generate_series(1, 200) AS g;
+							SELECT pg_sleep(0.05);
+							INSERT INTO concurrent_marker (version) VALUES (%1$d);
+							"""
+						.formatted(v),
+					StandardCharsets.UTF_8);
 		}
 		return directory;
 	}

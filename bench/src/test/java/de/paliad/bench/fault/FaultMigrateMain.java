@@ -35,23 +35,26 @@ public final class FaultMigrateMain {
 		pg.setApplicationName(args[4]);
 		PausingDataSource dataSource = new PausingDataSource(pg, Long.getLong("fault.pause-before-commit-ms", 0),
 				Long.getLong("fault.pause-after-commit-ms", 0));
-		Migrator migrator = new Migrator(dataSource, MigrationConfiguration.builder()
-			.locations(args[3])
-			.lockTimeout(Duration.ofMillis(Long.parseLong(args[5])))
-			.lockRetries(Integer.parseInt(args[6]))
-			.lockWaitTimeout(Duration.ofMinutes(2))
-			.build());
+		Migrator migrator = new Migrator(dataSource,
+				MigrationConfiguration.builder()
+					.locations(args[3])
+					.lockTimeout(Duration.ofMillis(Long.parseLong(args[5])))
+					.lockRetries(Integer.parseInt(args[6]))
+					.lockWaitTimeout(Duration.ofMinutes(2))
+					.build());
 		int exitCode;
 		try {
 			MigrateResult result = migrator.migrate();
-			System.out.println(APPLIED + " " + result.applied()
-				.stream()
-				.map((migration) -> String.valueOf(migration.version()))
-				.collect(Collectors.joining(",")));
+			System.out.println(APPLIED + " "
+					+ result.applied()
+						.stream()
+						.map((migration) -> String.valueOf(migration.version()))
+						.collect(Collectors.joining(",")));
 			exitCode = ExitCode.SUCCESS.code();
 		}
 		catch (MigrationException ex) {
-			System.out.println(FAILED + " exit " + ex.exitCode().code() + ": " + ex.getMessage().lines().findFirst().orElse(""));
+			System.out.println(
+					FAILED + " exit " + ex.exitCode().code() + ": " + ex.getMessage().lines().findFirst().orElse(""));
 			exitCode = ex.exitCode().code();
 		}
 		catch (RuntimeException ex) {

@@ -30,7 +30,8 @@ final class FaultReport {
 	 * @param trials trials run
 	 * @param inconsistent states found inconsistent
 	 * @param appliedTwice migrations applied twice
-	 * @param problems everything else the scenario requires that went wrong (listed in the notes)
+	 * @param problems everything else the scenario requires that went wrong (listed in
+	 * the notes)
 	 * @param notes what else the scenario observed, one item per entry
 	 */
 	static synchronized void record(String id, String scenario, int trials, int inconsistent, int appliedTwice,
@@ -39,11 +40,20 @@ final class FaultReport {
 		try {
 			Files.createDirectories(out);
 			StringBuilder row = new StringBuilder();
-			row.append("| ").append(scenario).append(" | ").append(trials).append(" | ").append(inconsistent)
-				.append(" | ").append(appliedTwice).append(" | ")
-				.append((problems == 0) ? "pass" : "**FAIL** (" + problems + " problem" + ((problems == 1) ? "" : "s")
-						+ ", see below)")
-				.append(" | ").append(load()).append(" |\n");
+			row.append("| ")
+				.append(scenario)
+				.append(" | ")
+				.append(trials)
+				.append(" | ")
+				.append(inconsistent)
+				.append(" | ")
+				.append(appliedTwice)
+				.append(" | ")
+				.append((problems == 0) ? "pass"
+						: "**FAIL** (" + problems + " problem" + ((problems == 1) ? "" : "s") + ", see below)")
+				.append(" | ")
+				.append(load())
+				.append(" |\n");
 			StringBuilder details = new StringBuilder();
 			notes.forEach((note) -> details.append("- ").append(note).append('\n'));
 			Files.writeString(out.resolve(id + ".row"), row.toString(), StandardCharsets.UTF_8);

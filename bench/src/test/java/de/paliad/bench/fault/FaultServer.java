@@ -19,8 +19,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A real PostgreSQL 17 for the fault suite, durable as in production ({@code fsync} and
- * {@code synchronous_commit} on, unlike the fast test fixture), on a data directory of its
- * own, so it can be restarted under a running migration with the server's own
+ * {@code synchronous_commit} on, unlike the fast test fixture), on a data directory of
+ * its own, so it can be restarted under a running migration with the server's own
  * {@code pg_ctl}.
  */
 final class FaultServer implements AutoCloseable {
@@ -44,7 +44,8 @@ final class FaultServer implements AutoCloseable {
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(dataDirectory)
 				.setCleanDataDirectory(true)
-				// 16 sample apps with a Hikari pool of 10 each, their migrators and blocker watches.
+				// 16 sample apps with a Hikari pool of 10 each, their migrators and
+				// blocker watches.
 				.setServerConfig("max_connections", "300")
 				.setServerConfig("fsync", "on")
 				.setServerConfig("synchronous_commit", "on")
@@ -91,12 +92,14 @@ final class FaultServer implements AutoCloseable {
 
 	/**
 	 * Restarts the server with {@code pg_ctl restart}: {@code fast} ends every session
-	 * (SQLSTATE 57P01) and checkpoints, {@code immediate} is a crash followed by WAL recovery.
+	 * (SQLSTATE 57P01) and checkpoints, {@code immediate} is a crash followed by WAL
+	 * recovery.
 	 */
 	void restart(String mode, Path log) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		if ("root".equals(System.getProperty("user.name"))) {
-			// As the embedded server itself does: PostgreSQL refuses to run as root, so run it as
+			// As the embedded server itself does: PostgreSQL refuses to run as root, so
+			// run it as
 			// an unprivileged user in a user namespace.
 			command.addAll(List.of("unshare", "-U"));
 		}
@@ -110,7 +113,10 @@ final class FaultServer implements AutoCloseable {
 		}
 	}
 
-	/** The {@code pg_ctl} next to the {@code postgres} binary the server was started with ({@code postmaster.opts}). */
+	/**
+	 * The {@code pg_ctl} next to the {@code postgres} binary the server was started with
+	 * ({@code postmaster.opts}).
+	 */
 	private Path pgCtl() throws IOException {
 		String options = Files.readString(this.dataDirectory.resolve("postmaster.opts")).strip();
 		int space = options.indexOf(' ');

@@ -19,8 +19,8 @@ import java.util.Map;
  * A migration set whose every migration leaves four traces that can be checked one by
  * one: a table {@code f_<v>} with {@value #ROWS} rows, a column {@code fault_base.c_<v>},
  * a row in {@code fault_marker}, and its tracker row. The migrations are written to be
- * re-runnable ({@code IF NOT EXISTS}, a marker table without a key), so a migration applied
- * twice does not fail but shows up as two markers and twice the rows.
+ * re-runnable ({@code IF NOT EXISTS}, a marker table without a key), so a migration
+ * applied twice does not fail but shows up as two markers and twice the rows.
  */
 final class FaultSet {
 
@@ -63,9 +63,13 @@ final class FaultSet {
 		return this.size;
 	}
 
-	/** The application's own tables, which exist before the first migration (the "old version's" schema). */
+	/**
+	 * The application's own tables, which exist before the first migration (the "old
+	 * version's" schema).
+	 */
 	void prepare(FaultServer server, String database) {
-		server.execute(database, "CREATE TABLE fault_base (id int PRIMARY KEY)", "INSERT INTO fault_base VALUES (1), (2)",
+		server.execute(database, "CREATE TABLE fault_base (id int PRIMARY KEY)",
+				"INSERT INTO fault_base VALUES (1), (2)",
 				"CREATE TABLE fault_marker (version int NOT NULL, at timestamptz NOT NULL DEFAULT now())");
 	}
 
@@ -75,8 +79,10 @@ final class FaultSet {
 		try (Connection connection = server.dataSource(database, "fault-check").getConnection()) {
 			boolean trackerExists = exists(connection, "applied_migrations");
 			for (int v = 1; v <= this.size; v++) {
-				String checksum = trackerExists ? string(connection,
-						"SELECT coalesce(checksum, 'NULL') FROM applied_migrations WHERE version = " + v) : null;
+				String checksum = trackerExists
+						? string(connection,
+								"SELECT coalesce(checksum, 'NULL') FROM applied_migrations WHERE version = " + v)
+						: null;
 				boolean table = exists(connection, "f_" + v);
 				long rows = table ? number(connection, "SELECT count(*) FROM f_" + v) : 0;
 				boolean column = number(connection, "SELECT count(*) FROM information_schema.columns"
@@ -136,7 +142,10 @@ final class FaultSet {
 			return !this.tracked && !this.table && this.rows == 0 && !this.column && this.markers == 0;
 		}
 
-		/** Exactly after it: every trace once, and the tracker row with the file's checksum. */
+		/**
+		 * Exactly after it: every trace once, and the tracker row with the file's
+		 * checksum.
+		 */
 		boolean after() {
 			return this.tracked && this.expectedChecksum.equals(this.checksum) && this.table && this.rows == ROWS
 					&& this.column && this.markers == 1;

@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the fault scenarios share: where they work, how the migrating child is started, and
- * how a database is judged after a fault.
+ * What the fault scenarios share: where they work, how the migrating child is started,
+ * and how a database is judged after a fault.
  */
 final class FaultTrials {
 
@@ -28,21 +28,25 @@ final class FaultTrials {
 		return Long.getLong("fault.seed", System.nanoTime());
 	}
 
-	/** Starts {@link FaultMigrateMain} on {@code database}; {@code jvmOptions} may set the commit pauses. */
+	/**
+	 * Starts {@link FaultMigrateMain} on {@code database}; {@code jvmOptions} may set the
+	 * commit pauses.
+	 */
 	static ChildProcess migrate(FaultServer server, String database, FaultSet set, String applicationName,
 			List<String> jvmOptions, long lockTimeoutMs, int lockRetries, Path log) throws IOException {
 		List<String> options = new ArrayList<>(jvmOptions);
 		options.add("-XX:TieredStopAtLevel=1");
 		return ChildProcess.java(options, FaultMigrateMain.class.getName(),
-				List.of(server.jdbcUrl(database), FaultServer.USER, FaultServer.PASSWORD, set.location(), applicationName,
-						String.valueOf(lockTimeoutMs), String.valueOf(lockRetries)),
+				List.of(server.jdbcUrl(database), FaultServer.USER, FaultServer.PASSWORD, set.location(),
+						applicationName, String.valueOf(lockTimeoutMs), String.valueOf(lockRetries)),
 				log);
 	}
 
 	/**
-	 * Waits until the server has no session of {@code applicationName} left: a killed client's
-	 * backend lives on until it next talks to the socket (e.g. after a {@code pg_sleep}), and
-	 * only then rolls back. Judging the database earlier would judge a transaction in flight.
+	 * Waits until the server has no session of {@code applicationName} left: a killed
+	 * client's backend lives on until it next talks to the socket (e.g. after a
+	 * {@code pg_sleep}), and only then rolls back. Judging the database earlier would
+	 * judge a transaction in flight.
 	 */
 	static void awaitSessionsGone(FaultServer server, String database, String applicationName, Duration timeout)
 			throws SQLException, InterruptedException {
@@ -55,7 +59,9 @@ final class FaultTrials {
 		}
 	}
 
-	/** Sessions of {@code applicationName} whose current query contains {@code queryText}. */
+	/**
+	 * Sessions of {@code applicationName} whose current query contains {@code queryText}.
+	 */
 	static long sessions(FaultServer server, String database, String applicationName, String queryText)
 			throws SQLException {
 		String sql = queryText.isEmpty() ? "SELECT count(*) FROM pg_stat_activity WHERE application_name = ?"

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Fault 1: {@code kill -9} of the migrating JVM at random points. After every kill the
- * database must be exactly before or exactly after each migration (all four traces and the
- * tracker row together, or none), and the next start must complete without applying
+ * database must be exactly before or exactly after each migration (all four traces and
+ * the tracker row together, or none), and the next start must complete without applying
  * anything twice.
  */
 @Tag("fault")
@@ -111,11 +111,13 @@ class KillDuringMigrationFaultTests {
 		List<String> notes = new ArrayList<>();
 		notes.add(SIZE + " migrations per run (each: CREATE TABLE, INSERT " + FaultSet.ROWS
 				+ " rows, ALTER TABLE ADD COLUMN, UPDATE, a marker row; 6 and 10 also sleep 1.5 s / 0.8 s inside their"
-				+ " transaction); one fresh database per trial; seed " + seed + "; a full run took " + fullRunMs + " ms");
+				+ " transaction); one fresh database per trial; seed " + seed + "; a full run took " + fullRunMs
+				+ " ms");
 		notes.addAll(landed);
 		notes.add("next start after the kill: " + (trials - failedRestarts) + " of " + trials + " completed with exit 0"
 				+ " and every migration applied exactly once");
-		notes.add("strikes that found the process already finished (counted as trials, still judged): " + strikesMissed);
+		notes
+			.add("strikes that found the process already finished (counted as trials, still judged): " + strikesMissed);
 		problems.forEach((p) -> notes.add("PROBLEM " + p));
 		FaultReport.record("1-kill", "(1) kill -9 of the migrating JVM", trials, inconsistent, twice, problems.size(),
 				notes);
@@ -145,13 +147,16 @@ class KillDuringMigrationFaultTests {
 		server.createDatabase("kill_calibration");
 		set.prepare(server, "kill_calibration");
 		long start = System.nanoTime();
-		ChildProcess child = FaultTrials.migrate(server, "kill_calibration", set, "kill-calibration", List.of(), 5000, 3,
-				work.resolve("logs/calibration.log"));
+		ChildProcess child = FaultTrials.migrate(server, "kill_calibration", set, "kill-calibration", List.of(), 5000,
+				3, work.resolve("logs/calibration.log"));
 		assertThat(child.waitFor(Duration.ofMinutes(3))).isZero();
 		return (System.nanoTime() - start) / 1_000_000;
 	}
 
-	/** Starts a run and kills it at the strike point; {@code false} if it had already finished. */
+	/**
+	 * Starts a run and kills it at the strike point; {@code false} if it had already
+	 * finished.
+	 */
 	private boolean strike(Strike strike, String database, String app, Random random, long fullRunMs, int trial)
 			throws Exception {
 		List<String> options = switch (strike) {

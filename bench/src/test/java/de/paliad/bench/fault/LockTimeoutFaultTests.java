@@ -32,7 +32,10 @@ class LockTimeoutFaultTests {
 
 	private static final long LOCK_TIMEOUT_MS = 1000;
 
-	/** How much longer than lock_timeout a reader may wait: scheduling on a busy 2-core machine. */
+	/**
+	 * How much longer than lock_timeout a reader may wait: scheduling on a busy 2-core
+	 * machine.
+	 */
 	private static final long SLACK_MS = 500;
 
 	private static final int TRIALS = 3;
@@ -110,7 +113,8 @@ class LockTimeoutFaultTests {
 		AtomicBoolean reading = new AtomicBoolean(true);
 		AtomicLong maxReaderMs = new AtomicLong();
 		AtomicLong reads = new AtomicLong();
-		Thread reader = new Thread(() -> readContinuously(database, reading, maxReaderMs, reads), "old-version-traffic");
+		Thread reader = new Thread(() -> readContinuously(database, reading, maxReaderMs, reads),
+				"old-version-traffic");
 		long heldMs;
 		int exit;
 		long retries;
@@ -118,7 +122,8 @@ class LockTimeoutFaultTests {
 		try (Connection oldVersion = server.dataSource(database, "old-version").getConnection();
 				Statement statement = oldVersion.createStatement()) {
 			oldVersion.setAutoCommit(false);
-			// A long report transaction of the running release: it read the table and keeps its lock.
+			// A long report transaction of the running release: it read the table and
+			// keeps its lock.
 			statement.execute("SELECT count(*) FROM accounts");
 			long lockedAt = System.nanoTime();
 			reader.start();

@@ -13,8 +13,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * The negative control of fault 1: a runner without atomicity (each file's statements in
  * autocommit, its tracker row afterwards). Killed mid-migration it must leave the
- * half-done state the consistency check is built to find; if the check passed this runner,
- * the check would prove nothing. Arguments: JDBC URL, user, password, folder, application name.
+ * half-done state the consistency check is built to find; if the check passed this
+ * runner, the check would prove nothing. Arguments: JDBC URL, user, password, folder,
+ * application name.
  */
 public final class NonAtomicMain {
 
@@ -32,8 +33,9 @@ public final class NonAtomicMain {
 			files = list.sorted().toList();
 		}
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-			statement.execute("CREATE TABLE IF NOT EXISTS applied_migrations (version bigint PRIMARY KEY, name text NOT NULL,"
-					+ " checksum text)");
+			statement.execute(
+					"CREATE TABLE IF NOT EXISTS applied_migrations (version bigint PRIMARY KEY, name text NOT NULL,"
+							+ " checksum text)");
 			for (Path file : files) {
 				for (String sql : Files.readString(file).split(";\n")) {
 					if (!sql.isBlank()) {

@@ -13,11 +13,12 @@ import javax.sql.DataSource;
 
 /**
  * The fault injection point "between the SQL and the commit": every connection it hands
- * out announces each {@link Connection#commit()} on stdout ({@value #BEFORE_COMMIT} n), pauses,
- * commits, announces {@value #AFTER_COMMIT} n, and pauses again. By then the migration's
- * statements and its tracker row have run in the open transaction, so a {@code kill -9}
- * during the first pause lands exactly between the SQL and the commit, and one during the
- * second lands after the commit but before the runner has reported anything.
+ * out announces each {@link Connection#commit()} on stdout ({@value #BEFORE_COMMIT} n),
+ * pauses, commits, announces {@value #AFTER_COMMIT} n, and pauses again. By then the
+ * migration's statements and its tracker row have run in the open transaction, so a
+ * {@code kill -9} during the first pause lands exactly between the SQL and the commit,
+ * and one during the second lands after the commit but before the runner has reported
+ * anything.
  */
 final class PausingDataSource implements DataSource {
 
@@ -50,8 +51,8 @@ final class PausingDataSource implements DataSource {
 	}
 
 	private Connection wrap(Connection connection) {
-		return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] { Connection.class },
-				(proxy, method, args) -> {
+		return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+				new Class<?>[] { Connection.class }, (proxy, method, args) -> {
 					boolean commit = "commit".equals(method.getName()) && method.getParameterCount() == 0;
 					int n = commit ? this.commits.incrementAndGet() : 0;
 					if (commit) {

@@ -18,7 +18,10 @@ import java.util.List;
  */
 final class SampleApp {
 
-	/** Lighter JVMs, so 16 of them fit on a 2-core machine: C1 only, serial GC, a small heap. */
+	/**
+	 * Lighter JVMs, so 16 of them fit on a 2-core machine: C1 only, serial GC, a small
+	 * heap.
+	 */
 	static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m");
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -43,8 +46,10 @@ final class SampleApp {
 
 	static SampleApp start(FaultServer server, String database, List<String> properties, Path log) throws IOException {
 		int port = freePort();
-		List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--spring.datasource.url=" + server.jdbcUrl(database),
-				"--spring.datasource.username=" + FaultServer.USER, "--spring.datasource.password=" + FaultServer.PASSWORD));
+		List<String> args = new ArrayList<>(
+				List.of("--server.port=" + port, "--spring.datasource.url=" + server.jdbcUrl(database),
+						"--spring.datasource.username=" + FaultServer.USER,
+						"--spring.datasource.password=" + FaultServer.PASSWORD));
 		args.addAll(properties);
 		return new SampleApp(ChildProcess.jar(JVM_OPTIONS, jar(), args, log), port);
 	}
@@ -56,12 +61,11 @@ final class SampleApp {
 	/** Whether {@code /actuator/health/readiness} answers 200 now. */
 	boolean ready() {
 		try {
-			HttpResponse<Void> response = http.send(
-					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health/readiness"))
-						.timeout(Duration.ofSeconds(5))
-						.GET()
-						.build(),
-					HttpResponse.BodyHandlers.discarding());
+			HttpResponse<Void> response = http
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health/readiness"))
+					.timeout(Duration.ofSeconds(5))
+					.GET()
+					.build(), HttpResponse.BodyHandlers.discarding());
 			return response.statusCode() == 200;
 		}
 		catch (IOException ex) {

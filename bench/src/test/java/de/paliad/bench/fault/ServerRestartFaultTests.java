@@ -47,7 +47,8 @@ class ServerRestartFaultTests {
 	static void startServer() throws Exception {
 		work = FaultTrials.work("restart");
 		server = FaultServer.start(work.resolve("pgdata"));
-		// Every migration sleeps 0.3 s inside its transaction, so a restart finds one running.
+		// Every migration sleeps 0.3 s inside its transaction, so a restart finds one
+		// running.
 		set = FaultSet.write(work.resolve("migrations"), SIZE,
 				IntStream.rangeClosed(1, SIZE).boxed().collect(Collectors.toMap((v) -> v, (v) -> 0.3)));
 	}
@@ -83,7 +84,10 @@ class ServerRestartFaultTests {
 		assertThat(this.problems).isEmpty();
 	}
 
-	/** The core runner in its own JVM; the server restarts under a running statement or before a COMMIT. */
+	/**
+	 * The core runner in its own JVM; the server restarts under a running statement or
+	 * before a COMMIT.
+	 */
 	private String coreRunTrial(String mode, boolean betweenSqlAndCommit, Random random) throws Exception {
 		int trial = ++this.trials;
 		String database = "restart_" + trial;
@@ -96,9 +100,8 @@ class ServerRestartFaultTests {
 		try (ChildProcess child = FaultTrials.migrate(server, database, set, app, options, 5000, 3,
 				work.resolve("logs/trial-" + trial + ".log"))) {
 			int target = 2 + random.nextInt(SIZE - 2);
-			boolean found = betweenSqlAndCommit
-					? child.awaitLine((line) -> line.equals(PausingDataSource.BEFORE_COMMIT + " " + target),
-							Duration.ofMinutes(2))
+			boolean found = betweenSqlAndCommit ? child
+				.awaitLine((line) -> line.equals(PausingDataSource.BEFORE_COMMIT + " " + target), Duration.ofMinutes(2))
 					: awaitMigrationRunning(child, database, app, target);
 			if (!found) {
 				this.problems.add("trial " + trial + ": the run ended before the restart point");
@@ -124,7 +127,10 @@ class ServerRestartFaultTests {
 				+ nextExit;
 	}
 
-	/** The sample app (on-failure=unready, retry-interval 2 s): it must retry by itself and become ready. */
+	/**
+	 * The sample app (on-failure=unready, retry-interval 2 s): it must retry by itself
+	 * and become ready.
+	 */
 	private String sampleAppTrial(String mode) throws Exception {
 		int trial = ++this.trials;
 		String database = "restart_" + trial;
@@ -169,7 +175,10 @@ class ServerRestartFaultTests {
 		}
 	}
 
-	/** Waits until migration {@code version} is running (its table exists in an open transaction: it sleeps). */
+	/**
+	 * Waits until migration {@code version} is running (its table exists in an open
+	 * transaction: it sleeps).
+	 */
 	private static boolean awaitMigrationRunning(ChildProcess child, String database, String app, int version)
 			throws Exception {
 		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();

@@ -16,10 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The session-level advisory lock that serialises migrator runs on one tracker. Acquired by
- * polling {@code pg_try_advisory_lock} in autocommit with backoff, never by a blocking
- * {@code pg_advisory_lock} inside a transaction: a waiter holding a snapshot would deadlock
- * another runner's {@code CREATE INDEX CONCURRENTLY}, which waits for every open snapshot.
+ * The session-level advisory lock that serialises migrator runs on one tracker. Acquired
+ * by polling {@code pg_try_advisory_lock} in autocommit with backoff, never by a blocking
+ * {@code pg_advisory_lock} inside a transaction: a waiter holding a snapshot would
+ * deadlock another runner's {@code CREATE INDEX CONCURRENTLY}, which waits for every open
+ * snapshot.
  */
 final class AdvisoryLock {
 
@@ -41,8 +42,9 @@ final class AdvisoryLock {
 	}
 
 	/**
-	 * The lock key: the first 8 bytes of SHA-256 over {@code paliad-migration:<schema>.<table>},
-	 * stable across JVMs, versions and platforms.
+	 * The lock key: the first 8 bytes of SHA-256 over {@code paliad-migration:<schema>.
+	 * <table>
+	 * }, stable across JVMs, versions and platforms.
 	 */
 	static long keyOf(TableName tracker) {
 		try {
@@ -107,13 +109,16 @@ final class AdvisoryLock {
 		}
 	}
 
-	/** The sessions holding the lock, from {@code pg_locks} joined with {@code pg_stat_activity}. */
+	/**
+	 * The sessions holding the lock, from {@code pg_locks} joined with
+	 * {@code pg_stat_activity}.
+	 */
 	List<SessionInfo> holders(Connection connection) throws SQLException {
 		List<SessionInfo> holders = new ArrayList<>();
-		try (PreparedStatement statement = connection.prepareStatement(
-				"SELECT a.pid, a.application_name, host(a.client_addr), a.state, now() - a.xact_start"
-						+ " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
-						+ " WHERE l.locktype = 'advisory' AND l.granted AND l.classid::bigint = ? AND l.objid::bigint = ? AND l.objsubid = 1")) {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT a.pid, a.application_name, host(a.client_addr), a.state, now() - a.xact_start"
+					+ " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+					+ " WHERE l.locktype = 'advisory' AND l.granted AND l.classid::bigint = ? AND l.objid::bigint = ? AND l.objsubid = 1")) {
 			statement.setLong(1, this.key >>> 32);
 			statement.setLong(2, this.key & 0xFFFFFFFFL);
 			try (ResultSet rs = statement.executeQuery()) {

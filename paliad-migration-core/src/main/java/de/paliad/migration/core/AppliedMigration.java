@@ -8,7 +8,8 @@ import java.time.Instant;
  * @param version the version
  * @param name the name recorded when it was applied
  * @param appliedAt when it was applied
- * @param checksum the checksum recorded, or {@code null} for rows imported from a legacy tracker
+ * @param checksum the checksum recorded, or {@code null} for rows imported from a legacy
+ * tracker
  * @param executionMs how long it took, or {@code null}
  * @param appliedBy who applied it, or {@code null}
  */

@@ -14,10 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Watches a running migration from a second connection and records which sessions block
- * it ({@code pg_blocking_pids}). Once a lock wait has timed out the server no longer knows
- * who was in the way, so the watch samples while the migration waits. The sampling session is
- * opened as soon as a migration starts and reused: opening one per sample took long enough on
- * a loaded host that samples missed short lock waits, and the failure named no blocker.
+ * it ({@code pg_blocking_pids}). Once a lock wait has timed out the server no longer
+ * knows who was in the way, so the watch samples while the migration waits. The sampling
+ * session is opened as soon as a migration starts and reused: opening one per sample took
+ * long enough on a loaded host that samples missed short lock waits, and the failure
+ * named no blocker.
  */
 final class BlockerWatch implements AutoCloseable {
 
@@ -56,7 +57,8 @@ final class BlockerWatch implements AutoCloseable {
 	synchronized void watch(Migration migration, int pid) {
 		stop();
 		if (migration != this.watched) {
-			// A retry keeps what earlier attempts saw, in case its own sample comes too late.
+			// A retry keeps what earlier attempts saw, in case its own sample comes too
+			// late.
 			this.watched = migration;
 			this.lastBlockers = List.of();
 		}
@@ -80,7 +82,8 @@ final class BlockerWatch implements AutoCloseable {
 		try {
 			if (this.connection == null) {
 				this.connection = this.connections.open();
-				// Autocommit: an open transaction here would make CREATE INDEX CONCURRENTLY wait.
+				// Autocommit: an open transaction here would make CREATE INDEX
+				// CONCURRENTLY wait.
 				this.connection.setAutoCommit(true);
 			}
 		}

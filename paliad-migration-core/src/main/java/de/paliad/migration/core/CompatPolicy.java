@@ -5,7 +5,10 @@ package de.paliad.migration.core;
  */
 public enum CompatPolicy {
 
-	/** Fail the gate (exit code 3) unless the migration carries {@code -- paliad:allow-breaking <reason>}. */
+	/**
+	 * Fail the gate (exit code 3) unless the migration carries
+	 * {@code -- paliad:allow-breaking <reason>}.
+	 */
 	FAIL,
 
 	/** Report it and pass. */

@@ -1,8 +1,8 @@
 package de.paliad.migration.core;
 
 /**
- * The database could not be reached, or the migration lock was not acquired in time.
- * Both are transient: the same run may succeed later.
+ * The database could not be reached, or the migration lock was not acquired in time. Both
+ * are transient: the same run may succeed later.
  */
 public class DatabaseUnavailableException extends MigrationException {
 

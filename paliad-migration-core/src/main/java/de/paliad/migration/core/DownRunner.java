@@ -27,9 +27,9 @@ final class DownRunner {
 		}
 		catch (StatementFailure failure) {
 			MigrationExecutor.rollbackQuietly(connection);
-			throw new MigrationFailedException(migration, migration.downFileName(), failure.line(), failure.sqlException(),
-					"The down migration " + migration.downFileName() + " failed and was rolled back; version "
-							+ migration.version() + " is still applied.");
+			throw new MigrationFailedException(migration, migration.downFileName(), failure.line(),
+					failure.sqlException(), "The down migration " + migration.downFileName()
+							+ " failed and was rolled back; version " + migration.version() + " is still applied.");
 		}
 		catch (SQLException ex) {
 			MigrationExecutor.rollbackQuietly(connection);

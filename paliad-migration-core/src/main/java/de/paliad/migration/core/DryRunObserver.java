@@ -35,7 +35,8 @@ public interface DryRunObserver {
 	}
 
 	/**
-	 * The relation locks a migration took, e.g. {@code AccessExclusiveLock on public.orders}.
+	 * The relation locks a migration took, e.g.
+	 * {@code AccessExclusiveLock on public.orders}.
 	 * @param migration the migration
 	 * @return the locks, empty when not observed
 	 */

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a dry run found: every pending migration ran in one transaction that was rolled back.
+ * What a dry run found: every pending migration ran in one transaction that was rolled
+ * back.
  *
  * @param plan the plan the dry run executed
  * @param steps one step per pending migration, in order
@@ -49,7 +50,10 @@ public record DryRunResult(MigrationPlan plan, List<Step> steps, Optional<Migrat
 		/** An earlier migration failed, so it was not run. */
 		NOT_RUN,
 
-		/** It ran, but some statements cannot run inside a transaction and were not checked. */
+		/**
+		 * It ran, but some statements cannot run inside a transaction and were not
+		 * checked.
+		 */
 		PARTLY_CHECKED
 
 	}
@@ -65,8 +69,8 @@ public record DryRunResult(MigrationPlan plan, List<Step> steps, Optional<Migrat
 	 * @param message the failure or note, or {@code null}
 	 * @param locks the relation locks it took, when the compatibility analysis ran
 	 */
-	public record Step(long version, String fileName, Outcome outcome, long durationMs, String sqlState,
-			String message, List<String> locks) {
+	public record Step(long version, String fileName, Outcome outcome, long durationMs, String sqlState, String message,
+			List<String> locks) {
 
 		public Step {
 			locks = (locks != null) ? List.copyOf(locks) : List.of();

@@ -12,12 +12,12 @@ import java.util.regex.Pattern;
 import de.paliad.migration.core.sql.SqlStatement;
 
 /**
- * Runs every pending migration in ONE transaction and rolls it back: the CI gate. Statements
- * run one by one so an observer can inspect the catalog and the locks after each. A
- * {@code no-transaction} migration is checked inside the transaction too, with
- * {@code CONCURRENTLY} removed from its index statements (the index is built the same way,
- * just locking), and a statement PostgreSQL refuses inside a transaction is reported as
- * unchecked instead of failing the gate.
+ * Runs every pending migration in ONE transaction and rolls it back: the CI gate.
+ * Statements run one by one so an observer can inspect the catalog and the locks after
+ * each. A {@code no-transaction} migration is checked inside the transaction too, with
+ * {@code CONCURRENTLY} removed from its index statements (the index is built the same
+ * way, just locking), and a statement PostgreSQL refuses inside a transaction is reported
+ * as unchecked instead of failing the gate.
  */
 final class DryRunner {
 
@@ -53,7 +53,8 @@ final class DryRunner {
 			this.executor.setTimeouts(connection, true);
 			for (Migration migration : plan.pending()) {
 				if (failure != null) {
-					steps.add(step(migration, DryRunResult.Outcome.NOT_RUN, 0, null, "not run: an earlier migration failed"));
+					steps.add(step(migration, DryRunResult.Outcome.NOT_RUN, 0, null,
+							"not run: an earlier migration failed"));
 					continue;
 				}
 				long start = System.nanoTime();
@@ -68,7 +69,8 @@ final class DryRunner {
 				catch (StatementFailure ex) {
 					failure = new MigrationFailedException(migration, ex.line(), ex.sqlException(),
 							(FailureHints.cause(ex, 1, this.configuration, List.of())
-									+ " The dry run was rolled back; the database is unchanged.").strip());
+									+ " The dry run was rolled back; the database is unchanged.")
+								.strip());
 					steps.add(step(migration, DryRunResult.Outcome.FAILED, (System.nanoTime() - start) / 1_000_000,
 							ex.sqlState(), failure.getMessage()));
 				}
@@ -88,8 +90,8 @@ final class DryRunner {
 	}
 
 	/**
-	 * Runs a migration's statements; a no-transaction migration's statements each inside a
-	 * savepoint, so one PostgreSQL refuses in a transaction can be skipped.
+	 * Runs a migration's statements; a no-transaction migration's statements each inside
+	 * a savepoint, so one PostgreSQL refuses in a transaction can be skipped.
 	 * @return notes on statements that could not be checked
 	 */
 	private List<String> runStatements(Connection connection, Migration migration)

@@ -1,7 +1,8 @@
 package de.paliad.migration.core;
 
 /**
- * The process exit codes of the command-line modes, as documented in {@code docs/modes.md}.
+ * The process exit codes of the command-line modes, as documented in
+ * {@code docs/modes.md}.
  */
 public enum ExitCode {
 
@@ -14,13 +15,18 @@ public enum ExitCode {
 	/** Invalid configuration or usage. */
 	INVALID_CONFIGURATION(2),
 
-	/** Validation failed: naming, duplicates, name mismatch, checksum drift, static checks. */
+	/**
+	 * Validation failed: naming, duplicates, name mismatch, checksum drift, static
+	 * checks.
+	 */
 	VALIDATION_FAILED(3),
 
 	/** A migration's SQL failed. */
 	MIGRATION_FAILED(4),
 
-	/** {@code verify} found a difference between the applied set and the files on disk. */
+	/**
+	 * {@code verify} found a difference between the applied set and the files on disk.
+	 */
 	VERIFY_FAILED(5),
 
 	/** The lock was not acquired in time, or the database is unreachable. */

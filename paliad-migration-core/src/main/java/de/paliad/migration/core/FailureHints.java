@@ -10,14 +10,19 @@ final class FailureHints {
 	private FailureHints() {
 	}
 
-	/** Why it failed and what to do, plus what is left of the migration in the database. */
+	/**
+	 * Why it failed and what to do, plus what is left of the migration in the database.
+	 */
 	static String hint(StatementFailure failure, int attempts, MigrationConfiguration configuration,
 			List<SessionInfo> blockers) {
 		String cause = cause(failure, attempts, configuration, blockers);
 		return (cause.isEmpty() ? "" : cause + " ") + aftermath(failure);
 	}
 
-	/** Why it failed and what to do, by SQLSTATE; empty when there is nothing useful to add. */
+	/**
+	 * Why it failed and what to do, by SQLSTATE; empty when there is nothing useful to
+	 * add.
+	 */
 	static String cause(StatementFailure failure, int attempts, MigrationConfiguration configuration,
 			List<SessionInfo> blockers) {
 		String state = (failure.sqlState() != null) ? failure.sqlState() : "";

@@ -1,7 +1,8 @@
 package de.paliad.migration.core;
 
 /**
- * One change a pending migration makes, found by the dry run, with the statement that made it.
+ * One change a pending migration makes, found by the dry run, with the statement that
+ * made it.
  *
  * @param severity how much it matters to the running version
  * @param version the migration's version

@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Imports the applied state of a previous tool's tracker into an empty applied set, once,
- * inside the migration lock. Idempotent: rows are inserted with {@code ON CONFLICT DO NOTHING}
- * and checksum {@code NULL} (nobody can vouch for what the old tool ran).
+ * inside the migration lock. Idempotent: rows are inserted with
+ * {@code ON CONFLICT DO NOTHING} and checksum {@code NULL} (nobody can vouch for what the
+ * old tool ran).
  */
 final class LegacyTrackerImport {
 
@@ -35,8 +36,7 @@ final class LegacyTrackerImport {
 	 * Imports when the applied set is empty and the legacy table exists.
 	 * @return how many rows were imported
 	 */
-	int importIfNeeded(Connection connection, MigrationSet onDisk, List<AppliedMigration> applied)
-			throws SQLException {
+	int importIfNeeded(Connection connection, MigrationSet onDisk, List<AppliedMigration> applied) throws SQLException {
 		if (this.type == LegacyTrackerType.NONE || !applied.isEmpty()
 				|| !Tracker.relationExists(connection, this.legacyTable)) {
 			return 0;
@@ -63,15 +63,17 @@ final class LegacyTrackerImport {
 			version = rs.getLong(1);
 			dirty = rs.getBoolean(2);
 			if (rs.next()) {
-				throw new DirtyLegacyTrackerException("The golang-migrate tracker " + this.legacyTable
-						+ " has more than one row (nothing was executed):", List.of("expected exactly one (version, dirty) row"),
+				throw new DirtyLegacyTrackerException(
+						"The golang-migrate tracker " + this.legacyTable
+								+ " has more than one row (nothing was executed):",
+						List.of("expected exactly one (version, dirty) row"),
 						"Check which version is really applied, keep only that row, and start again.");
 			}
 		}
 		if (dirty) {
 			String file = onDisk.contains(version) ? onDisk.get(version).path() : "version " + version;
-			throw new DirtyLegacyTrackerException("The golang-migrate tracker " + this.legacyTable
-					+ " is dirty (nothing was executed):",
+			throw new DirtyLegacyTrackerException(
+					"The golang-migrate tracker " + this.legacyTable + " is dirty (nothing was executed):",
 					List.of("version " + version + " (" + file + ") failed half-way under golang-migrate"),
 					"Compare the schema with that migration and finish or undo it by hand, then mark it clean:"
 							+ " UPDATE " + this.legacyTable + " SET dirty = false; (set version to the last fully"
@@ -101,8 +103,9 @@ final class LegacyTrackerImport {
 			}
 		}
 		if (!failed.isEmpty()) {
-			throw new DirtyLegacyTrackerException("The Flyway history " + this.legacyTable
-					+ " records failed migrations (nothing was executed):", failed,
+			throw new DirtyLegacyTrackerException(
+					"The Flyway history " + this.legacyTable + " records failed migrations (nothing was executed):",
+					failed,
 					"Finish or undo them by hand, then run 'flyway repair' (or delete the failed rows) and start again.");
 		}
 		int imported = 0;
@@ -110,8 +113,8 @@ final class LegacyTrackerImport {
 			long version = parseFlywayVersion(row[0]);
 			if ("BASELINE".equals(row[2])) {
 				for (Migration migration : onDisk.all()) {
-					if (migration.version() <= version && this.tracker.insertImported(connection,
-							migration.version(), migration.name(), "legacy:flyway-baseline")) {
+					if (migration.version() <= version && this.tracker.insertImported(connection, migration.version(),
+							migration.name(), "legacy:flyway-baseline")) {
 						imported++;
 					}
 				}

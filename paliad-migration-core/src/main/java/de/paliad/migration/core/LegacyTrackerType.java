@@ -1,7 +1,8 @@
 package de.paliad.migration.core;
 
 /**
- * The kind of tracker a project used before switching, imported once when the applied set is empty.
+ * The kind of tracker a project used before switching, imported once when the applied set
+ * is empty.
  */
 public enum LegacyTrackerType {
 

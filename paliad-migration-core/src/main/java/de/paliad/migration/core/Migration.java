@@ -12,24 +12,28 @@ import de.paliad.migration.core.sql.SqlStatement;
  * @param fileName the up file's name
  * @param path where the up file was found
  * @param checksum lowercase hex SHA-256 of the up file's bytes
- * @param transactional {@code false} when the file starts with {@code -- paliad:no-transaction}
+ * @param transactional {@code false} when the file starts with
+ * {@code -- paliad:no-transaction}
  * @param statements the up file's top-level statements
  * @param down the down migration's statements, or {@code null} when there is no down file
  * @param downFileName the down file's name, or {@code null}
- * @param allowBreakingReason the reason given by a {@code -- paliad:allow-breaking <reason>}
- * comment before the first statement, or {@code null}
+ * @param allowBreakingReason the reason given by a
+ * {@code -- paliad:allow-breaking <reason>} comment before the first statement, or
+ * {@code null}
  */
-public record Migration(long version, String name, String fileName, String path, String checksum,
-		boolean transactional, List<SqlStatement> statements, List<SqlStatement> down, String downFileName,
-		String allowBreakingReason) {
+public record Migration(long version, String name, String fileName, String path, String checksum, boolean transactional,
+		List<SqlStatement> statements, List<SqlStatement> down, String downFileName, String allowBreakingReason) {
 
-	/** The directive, alone on the first line, that makes a migration run outside a transaction. */
+	/**
+	 * The directive, alone on the first line, that makes a migration run outside a
+	 * transaction.
+	 */
 	public static final String NO_TRANSACTION_DIRECTIVE = "-- paliad:no-transaction";
 
 	/**
-	 * The directive, in a comment line before the first statement and followed by a reason,
-	 * that lets the CI gate accept this migration's breaking changes (the contract step of
-	 * an expand/contract change).
+	 * The directive, in a comment line before the first statement and followed by a
+	 * reason, that lets the CI gate accept this migration's breaking changes (the
+	 * contract step of an expand/contract change).
 	 */
 	public static final String ALLOW_BREAKING_DIRECTIVE = "-- paliad:allow-breaking";
 

@@ -24,8 +24,8 @@ import java.util.List;
  */
 public record MigrationConfiguration(List<String> locations, TableName tracker, TransactionMode transactionMode,
 		ChecksumPolicy checksumPolicy, Duration lockWaitTimeout, Duration lockTimeout, Duration statementTimeout,
-		int lockRetries, LegacyTrackerType legacyType, TableName legacyTable, String appliedBy,
-		ClassLoader classLoader, CompatPolicy compatPolicy, String role) {
+		int lockRetries, LegacyTrackerType legacyType, TableName legacyTable, String appliedBy, ClassLoader classLoader,
+		CompatPolicy compatPolicy, String role) {
 
 	public MigrationConfiguration {
 		locations = List.copyOf(locations);
@@ -161,8 +161,8 @@ public record MigrationConfiguration(List<String> locations, TableName tracker, 
 		}
 
 		/**
-		 * The role to {@code SET ROLE} to after connecting (e.g. the schema owner, or in a dry
-		 * run the production migration role restored from a snapshot).
+		 * The role to {@code SET ROLE} to after connecting (e.g. the schema owner, or in
+		 * a dry run the production migration role restored from a snapshot).
 		 * @param role the role, or {@code null}
 		 * @return this builder
 		 */

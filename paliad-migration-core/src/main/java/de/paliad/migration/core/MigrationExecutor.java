@@ -65,8 +65,9 @@ final class MigrationExecutor {
 	}
 
 	/**
-	 * Splits pending migrations into transactions: one per migration, or in batch mode one per
-	 * run of transactional migrations. A {@code no-transaction} migration is always alone.
+	 * Splits pending migrations into transactions: one per migration, or in batch mode
+	 * one per run of transactional migrations. A {@code no-transaction} migration is
+	 * always alone.
 	 */
 	private List<List<Migration>> groups(List<Migration> pending) {
 		List<List<Migration>> groups = new ArrayList<>();
@@ -86,7 +87,8 @@ final class MigrationExecutor {
 			groups.add(batch);
 		}
 		if (groups.size() > 1 && this.configuration.transactionMode() == TransactionMode.BATCH) {
-			logger.warn("transaction=batch: no-transaction migrations split this run into {} separate commits", groups.size());
+			logger.warn("transaction=batch: no-transaction migrations split this run into {} separate commits",
+					groups.size());
 		}
 		return groups;
 	}
@@ -207,7 +209,10 @@ final class MigrationExecutor {
 		}
 	}
 
-	/** The migrating session's pid, asked once per connection: a round trip per migration adds up over thousands. */
+	/**
+	 * The migrating session's pid, asked once per connection: a round trip per migration
+	 * adds up over thousands.
+	 */
 	private int backendPid(Connection connection) throws SQLException {
 		if (this.pidConnection != connection) {
 			this.pid = SessionQueries.backendPid(connection);
@@ -216,7 +221,9 @@ final class MigrationExecutor {
 		return this.pid;
 	}
 
-	/** Applies lock_timeout and statement_timeout, transaction-local or for the session. */
+	/**
+	 * Applies lock_timeout and statement_timeout, transaction-local or for the session.
+	 */
 	void setTimeouts(Connection connection, boolean local) throws SQLException {
 		try (PreparedStatement statement = connection
 			.prepareStatement("SELECT set_config('lock_timeout', ?, ?), set_config('statement_timeout', ?, ?)")) {
@@ -236,8 +243,8 @@ final class MigrationExecutor {
 
 	/**
 	 * Back to autocommit after a transaction. A pool (Hikari) closes a connection whose
-	 * server session died; failing here would hide the real, transient error (57P01, 08006)
-	 * behind "Connection is closed" and stop the retry.
+	 * server session died; failing here would hide the real, transient error (57P01,
+	 * 08006) behind "Connection is closed" and stop the retry.
 	 */
 	static void restoreAutoCommit(Connection connection) throws SQLException {
 		try {

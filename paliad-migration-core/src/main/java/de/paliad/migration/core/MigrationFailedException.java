@@ -3,8 +3,8 @@ package de.paliad.migration.core;
 import java.sql.SQLException;
 
 /**
- * A migration's SQL failed on the server. Its transaction was rolled back (unless it is
- * a {@code no-transaction} migration), and no tracker row was written for it.
+ * A migration's SQL failed on the server. Its transaction was rolled back (unless it is a
+ * {@code no-transaction} migration), and no tracker row was written for it.
  */
 public class MigrationFailedException extends MigrationException {
 
@@ -36,8 +36,8 @@ public class MigrationFailedException extends MigrationException {
 	}
 
 	private static String format(long version, String fileName, int statementLine, SQLException cause, String hint) {
-		String message = "Migration " + version + " (" + fileName + ") failed at line "
-				+ statementLine + " with SQLSTATE " + cause.getSQLState() + ": " + firstLine(cause.getMessage()) + ".";
+		String message = "Migration " + version + " (" + fileName + ") failed at line " + statementLine
+				+ " with SQLSTATE " + cause.getSQLState() + ": " + firstLine(cause.getMessage()) + ".";
 		return (hint != null) ? message + " " + hint : message;
 	}
 

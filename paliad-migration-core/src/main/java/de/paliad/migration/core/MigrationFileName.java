@@ -5,8 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A parsed migration file name: {@code <version>_<name>.up.sql}, {@code <version>_<name>.down.sql},
- * or Flyway's {@code V<version>__<name>.sql}.
+ * A parsed migration file name: {@code <version>_<name>.up.sql},
+ * {@code <version>_<name>.down.sql}, or Flyway's {@code V<version>__<name>.sql}.
  *
  * @param version the version, greater than zero
  * @param name the name part
@@ -22,8 +22,8 @@ record MigrationFileName(long version, String name, boolean down) {
 			+ " where <version> is decimal digits and <name> uses only letters, digits, '_' and '-'";
 
 	/**
-	 * Whether a file in a migration location is meant to be a migration, so a name that does
-	 * not parse is an error instead of being silently skipped.
+	 * Whether a file in a migration location is meant to be a migration, so a name that
+	 * does not parse is an error instead of being silently skipped.
 	 * @param fileName the file name
 	 * @return whether it ends in {@code .sql}, in any letter case
 	 */

@@ -21,7 +21,8 @@ public interface MigrationListener {
 	}
 
 	/**
-	 * The migration lock is held by another session; called while waiting, every few seconds.
+	 * The migration lock is held by another session; called while waiting, every few
+	 * seconds.
 	 * @param holders the sessions holding it
 	 */
 	default void lockHeld(List<SessionInfo> holders) {
@@ -42,7 +43,8 @@ public interface MigrationListener {
 	}
 
 	/**
-	 * Another session blocks a migration (its lock wait exceeded half of {@code lock-timeout}, or it timed out).
+	 * Another session blocks a migration (its lock wait exceeded half of
+	 * {@code lock-timeout}, or it timed out).
 	 * @param migration the blocked migration
 	 * @param blockers the sessions that block it
 	 */

@@ -48,12 +48,14 @@ final class MigrationLoader {
 		}
 		downs.forEach((version, files) -> {
 			if (!ups.containsKey(version)) {
-				files.forEach((file) -> malformed.add(file.path() + " — a down migration without an up migration of version " + version));
+				files.forEach((file) -> malformed
+					.add(file.path() + " — a down migration without an up migration of version " + version));
 			}
 		});
 		if (!malformed.isEmpty()) {
-			throw new MalformedMigrationException("Migration files with names that do not parse (nothing was executed):",
-					malformed, "Rename them to <version>_<name>.up.sql (or .down.sql), or move them out of the migration location.");
+			throw new MalformedMigrationException(
+					"Migration files with names that do not parse (nothing was executed):", malformed,
+					"Rename them to <version>_<name>.up.sql (or .down.sql), or move them out of the migration location.");
 		}
 		rejectDuplicates(ups, "up");
 		rejectDuplicates(downs, "down");
@@ -97,9 +99,10 @@ final class MigrationLoader {
 							+ " needs a reason after it (it is printed by the CI gate)");
 				}
 				List<SqlStatement> downStatements = (down != null) ? SqlLexer.split(decode(down.content())) : null;
-				migrations.put(version, new Migration(version, names.get(up).name(), up.fileName(), up.path(),
-						Checksums.sha256(up.content()), transactional, statements, downStatements,
-						(down != null) ? down.fileName() : null, allowBreaking));
+				migrations.put(version,
+						new Migration(version, names.get(up).name(), up.fileName(), up.path(),
+								Checksums.sha256(up.content()), transactional, statements, downStatements,
+								(down != null) ? down.fileName() : null, allowBreaking));
 			}
 			catch (SqlSyntaxException ex) {
 				problems.add(up.path() + " (or its down file): " + ex.getMessage());

@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * @param pending on disk but not applied, by ascending version (gaps included)
  * @param appliedMissingOnDisk applied but no longer on disk
  * @param nameMismatches applied versions whose recorded name differs from the file
- * @param checksumMismatches applied versions whose file changed since (never for {@code NULL} checksums)
+ * @param checksumMismatches applied versions whose file changed since (never for
+ * {@code NULL} checksums)
  */
 public record MigrationPlan(MigrationSet onDisk, List<AppliedMigration> applied, List<Migration> pending,
 		List<AppliedMigration> appliedMissingOnDisk, List<NameMismatch> nameMismatches,
@@ -54,7 +55,10 @@ public record MigrationPlan(MigrationSet onDisk, List<AppliedMigration> applied,
 				checksums.add(new ChecksumMismatch(migration, row));
 			}
 		}
-		List<AppliedMigration> missing = byVersion.values().stream().filter((row) -> !onDisk.contains(row.version())).toList();
+		List<AppliedMigration> missing = byVersion.values()
+			.stream()
+			.filter((row) -> !onDisk.contains(row.version()))
+			.toList();
 		return new MigrationPlan(onDisk, List.copyOf(byVersion.values()), pending, missing, names, checksums);
 	}
 
@@ -77,9 +81,8 @@ public record MigrationPlan(MigrationSet onDisk, List<AppliedMigration> applied,
 
 		@Override
 		public String toString() {
-			return "version " + this.migration.version() + ": the file on disk is " + this.migration.path()
-					+ " (name '" + this.migration.name() + "') but the database records name '" + this.applied.name()
-					+ "'";
+			return "version " + this.migration.version() + ": the file on disk is " + this.migration.path() + " (name '"
+					+ this.migration.name() + "') but the database records name '" + this.applied.name() + "'";
 		}
 
 	}
@@ -95,8 +98,8 @@ public record MigrationPlan(MigrationSet onDisk, List<AppliedMigration> applied,
 		@Override
 		public String toString() {
 			return "version " + this.migration.version() + " (" + this.migration.path()
-					+ ") changed after it was applied: checksum on disk " + this.migration.checksum()
-					+ ", recorded " + this.applied.checksum();
+					+ ") changed after it was applied: checksum on disk " + this.migration.checksum() + ", recorded "
+					+ this.applied.checksum();
 		}
 
 	}

@@ -19,9 +19,9 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * Lists the files below {@code classpath:} and {@code filesystem:} locations, recursively.
- * Works from an exploded classpath, a plain jar, and a Spring Boot fat jar (whose nested
- * {@code jar:nested:} URLs open as {@link JarURLConnection}s too).
+ * Lists the files below {@code classpath:} and {@code filesystem:} locations,
+ * recursively. Works from an exploded classpath, a plain jar, and a Spring Boot fat jar
+ * (whose nested {@code jar:nested:} URLs open as {@link JarURLConnection}s too).
  */
 final class MigrationScanner {
 
@@ -42,7 +42,8 @@ final class MigrationScanner {
 		for (String location : locations) {
 			List<MigrationResource> found = scan(location.strip());
 			if (found.isEmpty()) {
-				// A typo in a location, or a jar built without folder entries, looks exactly like "no migrations".
+				// A typo in a location, or a jar built without folder entries, looks
+				// exactly like "no migrations".
 				logger.warn("Migration location '{}' holds no files; check the location if migrations were expected",
 						location);
 			}
@@ -65,8 +66,8 @@ final class MigrationScanner {
 			throw new UncheckedIOException("Could not read migration location '" + location + "': " + ex.getMessage(),
 					ex);
 		}
-		throw new InvalidConfigurationException("Unsupported migration location '" + location
-				+ "': use 'classpath:<path>' or 'filesystem:<path>'.");
+		throw new InvalidConfigurationException(
+				"Unsupported migration location '" + location + "': use 'classpath:<path>' or 'filesystem:<path>'.");
 	}
 
 	private static String trimSlashes(String path) {
@@ -105,8 +106,8 @@ final class MigrationScanner {
 	private static List<MigrationResource> scanDirectory(Path directory, String location) throws IOException {
 		if (!Files.isDirectory(directory)) {
 			if (location.startsWith(FILESYSTEM)) {
-				throw new InvalidConfigurationException(
-						"Migration location '" + location + "' is not a directory (" + directory.toAbsolutePath() + ").");
+				throw new InvalidConfigurationException("Migration location '" + location + "' is not a directory ("
+						+ directory.toAbsolutePath() + ").");
 			}
 			return List.of();
 		}

@@ -41,7 +41,8 @@ final class MigrationSession {
 
 	/**
 	 * Runs {@code work} on one connection holding the migration lock, after creating the
-	 * tracker and importing a legacy tracker unless {@code onDisk} is {@code null} (read-only work).
+	 * tracker and importing a legacy tracker unless {@code onDisk} is {@code null}
+	 * (read-only work).
 	 */
 	<T> T withLock(MigrationSet onDisk, LockedWork<T> work) {
 		return withConnection((connection) -> {
@@ -55,7 +56,8 @@ final class MigrationSession {
 				lockWait = Duration.ofNanos(System.nanoTime() - waitStart);
 				this.listener.lockWaited(lockWait);
 			}
-			logger.debug("Acquired the migration lock on {} in {} ms", this.configuration.tracker(), lockWait.toMillis());
+			logger.debug("Acquired the migration lock on {} in {} ms", this.configuration.tracker(),
+					lockWait.toMillis());
 			try {
 				if (onDisk != null) {
 					this.tracker.createSchemaIfMissing(connection);
@@ -107,7 +109,8 @@ final class MigrationSession {
 			}
 		}
 		catch (SQLException ex) {
-			if ((ex.getSQLState() != null && ex.getSQLState().startsWith("08")) || MigrationExecutor.isClosed(connection)) {
+			if ((ex.getSQLState() != null && ex.getSQLState().startsWith("08"))
+					|| MigrationExecutor.isClosed(connection)) {
 				throw new DatabaseUnavailableException("Lost the database connection during the migration run: "
 						+ MigrationFailedException.firstLine(ex.getMessage()) + ".", ex);
 			}
@@ -117,7 +120,10 @@ final class MigrationSession {
 		}
 	}
 
-	/** {@code SET ROLE} to a validated identifier, or back to the login role ({@code null}), so pooled connections go back clean. */
+	/**
+	 * {@code SET ROLE} to a validated identifier, or back to the login role
+	 * ({@code null}), so pooled connections go back clean.
+	 */
 	private static void setRole(Connection connection, String role) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute((role != null) ? "SET ROLE \"" + role + "\"" : "RESET ROLE");

@@ -57,7 +57,8 @@ public final class Migrator {
 	}
 
 	/**
-	 * Reads and checks the migrations on disk: naming, duplicates, static checks. No database.
+	 * Reads and checks the migrations on disk: naming, duplicates, static checks. No
+	 * database.
 	 * @return the migrations
 	 * @throws MigrationValidationException when a file is wrong
 	 */
@@ -88,9 +89,11 @@ public final class Migrator {
 				return new MigrateResult(done, plan.applied().size() + done.size(), onDisk.size(), lockWait,
 						Duration.ofNanos(System.nanoTime() - start));
 			});
-			logger.info("Migrations up to date: {} applied by this run, {} applied in all, {} on disk, in {} ms"
-					+ " (lock wait {} ms)", result.applied().size(), result.appliedTotal(), result.onDisk(),
-					result.duration().toMillis(), result.lockWait().toMillis());
+			logger.info(
+					"Migrations up to date: {} applied by this run, {} applied in all, {} on disk, in {} ms"
+							+ " (lock wait {} ms)",
+					result.applied().size(), result.appliedTotal(), result.onDisk(), result.duration().toMillis(),
+					result.lockWait().toMillis());
 			this.listener.stateChanged(MigrationState.APPLIED);
 			return result;
 		}
@@ -101,12 +104,14 @@ public final class Migrator {
 	}
 
 	/**
-	 * Compares the disk with the applied set without changing anything (no lock, no tracker creation).
+	 * Compares the disk with the applied set without changing anything (no lock, no
+	 * tracker creation).
 	 * @return the plan, problems included
 	 */
 	public MigrationPlan plan() {
 		MigrationSet onDisk = validate();
-		return this.session.withConnection((connection) -> MigrationPlan.of(onDisk, this.tracker.readApplied(connection)));
+		return this.session
+			.withConnection((connection) -> MigrationPlan.of(onDisk, this.tracker.readApplied(connection)));
 	}
 
 	/**
@@ -147,7 +152,8 @@ public final class Migrator {
 	}
 
 	/**
-	 * Checks that the applied set equals the migrations on disk, names and checksums included.
+	 * Checks that the applied set equals the migrations on disk, names and checksums
+	 * included.
 	 * @return the plan
 	 * @throws VerificationFailedException on pending or missing migrations
 	 * @throws MigrationValidationException on name or checksum disagreement
@@ -155,9 +161,11 @@ public final class Migrator {
 	public MigrationPlan verify() {
 		MigrationPlan plan = checked(plan());
 		List<String> differences = new ArrayList<>();
-		plan.pending().forEach((m) -> differences.add("pending: " + m.version() + " (" + m.path() + ") is not applied"));
+		plan.pending()
+			.forEach((m) -> differences.add("pending: " + m.version() + " (" + m.path() + ") is not applied"));
 		plan.appliedMissingOnDisk()
-			.forEach((row) -> differences.add("applied but missing on disk: " + row.version() + " '" + row.name() + "'"));
+			.forEach((row) -> differences
+				.add("applied but missing on disk: " + row.version() + " '" + row.name() + "'"));
 		if (!differences.isEmpty()) {
 			throw new VerificationFailedException(differences);
 		}
@@ -196,8 +204,8 @@ public final class Migrator {
 		return this.session.withLock(onDisk, (connection, lockWait) -> {
 			List<Long> recorded = new ArrayList<>();
 			for (Migration migration : onDisk.all()) {
-				if (migration.version() <= target && this.tracker.insertImported(connection, migration.version(),
-						migration.name(), "baseline")) {
+				if (migration.version() <= target
+						&& this.tracker.insertImported(connection, migration.version(), migration.name(), "baseline")) {
 					this.tracker.updateChecksum(connection, migration.version(), migration.checksum());
 					recorded.add(migration.version());
 				}
@@ -209,7 +217,8 @@ public final class Migrator {
 	}
 
 	/**
-	 * Runs the down migration of {@code target} and deletes its tracker row, in one transaction.
+	 * Runs the down migration of {@code target} and deletes its tracker row, in one
+	 * transaction.
 	 * @param target the version to undo
 	 * @return the migration undone
 	 */
@@ -249,14 +258,14 @@ public final class Migrator {
 			}
 		}
 		plan.appliedMissingOnDisk()
-			.forEach((row) -> logger.warn("Version {} '{}' is applied but no longer on disk", row.version(), row.name()));
+			.forEach((row) -> logger.warn("Version {} '{}' is applied but no longer on disk", row.version(),
+					row.name()));
 		return plan;
 	}
 
 	private void rejectNameMismatches(MigrationPlan plan) {
 		if (!plan.nameMismatches().isEmpty()) {
-			throw new NameMismatchException(
-					"Applied versions disagree with the files on disk (nothing was executed):",
+			throw new NameMismatchException("Applied versions disagree with the files on disk (nothing was executed):",
 					plan.nameMismatches().stream().map(Object::toString).toList(),
 					"If the tracker row is wrong (e.g. written by a test run), correct it: UPDATE "
 							+ this.configuration.tracker()
@@ -280,8 +289,8 @@ public final class Migrator {
 	}
 
 	/**
-	 * The host recorded as provenance by default: {@code $HOSTNAME} (the container ID under
-	 * Docker), else the resolved local host name.
+	 * The host recorded as provenance by default: {@code $HOSTNAME} (the container ID
+	 * under Docker), else the resolved local host name.
 	 * @return the host name
 	 */
 	public static String hostName() {

@@ -3,7 +3,8 @@ package de.paliad.migration.core;
 import java.time.Duration;
 
 /**
- * A database session that holds something the migrator waits for, from {@code pg_stat_activity}.
+ * A database session that holds something the migrator waits for, from
+ * {@code pg_stat_activity}.
  *
  * @param pid the backend pid
  * @param applicationName the client's {@code application_name}
@@ -17,7 +18,9 @@ public record SessionInfo(int pid, String applicationName, String clientAddress,
 	@Override
 	public String toString() {
 		StringBuilder text = new StringBuilder("pid ").append(this.pid);
-		text.append(" (application_name '").append((this.applicationName != null) ? this.applicationName : "").append('\'');
+		text.append(" (application_name '")
+			.append((this.applicationName != null) ? this.applicationName : "")
+			.append('\'');
 		if (this.clientAddress != null) {
 			text.append(", client ").append(this.clientAddress);
 		}

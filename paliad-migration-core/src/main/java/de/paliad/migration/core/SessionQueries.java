@@ -18,7 +18,10 @@ final class SessionQueries {
 	private SessionQueries() {
 	}
 
-	/** Reads pid, application_name, client address, state and transaction age (an interval), in that order. */
+	/**
+	 * Reads pid, application_name, client address, state and transaction age (an
+	 * interval), in that order.
+	 */
 	static SessionInfo sessionInfo(ResultSet rs) throws SQLException {
 		Object age = rs.getObject(5);
 		return new SessionInfo(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), toDuration(age));

@@ -5,10 +5,16 @@ package de.paliad.migration.core;
  */
 public enum Severity {
 
-	/** The running (old) version breaks: something it uses is dropped, renamed, retyped or newly required. */
+	/**
+	 * The running (old) version breaks: something it uses is dropped, renamed, retyped or
+	 * newly required.
+	 */
 	BREAKING,
 
-	/** Traffic waits: a long lock, a table rewrite, an index built without CONCURRENTLY, a validating scan. */
+	/**
+	 * Traffic waits: a long lock, a table rewrite, an index built without CONCURRENTLY, a
+	 * validating scan.
+	 */
 	BLOCKING,
 
 	/** Safe under a rolling deploy: new tables, nullable columns, new objects. */

@@ -3,8 +3,8 @@ package de.paliad.migration.core;
 import java.sql.SQLException;
 
 /**
- * A statement of a migration failed; carries where, so the caller can roll back and decide
- * whether to retry before it turns into a {@link MigrationFailedException}.
+ * A statement of a migration failed; carries where, so the caller can roll back and
+ * decide whether to retry before it turns into a {@link MigrationFailedException}.
  */
 final class StatementFailure extends Exception {
 
@@ -29,7 +29,10 @@ final class StatementFailure extends Exception {
 		return this.line;
 	}
 
-	/** Zero-based index of the failing statement; 0 means nothing of the migration ran before. */
+	/**
+	 * Zero-based index of the failing statement; 0 means nothing of the migration ran
+	 * before.
+	 */
 	int statementIndex() {
 		return this.statementIndex;
 	}

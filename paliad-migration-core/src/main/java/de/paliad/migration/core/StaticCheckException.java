@@ -3,7 +3,8 @@ package de.paliad.migration.core;
 import java.util.List;
 
 /**
- * A migration failed a static check (transaction control or CONCURRENTLY in a transactional migration).
+ * A migration failed a static check (transaction control or CONCURRENTLY in a
+ * transactional migration).
  */
 public class StaticCheckException extends MigrationValidationException {
 

@@ -8,11 +8,15 @@ import de.paliad.migration.core.sql.SqlStatement;
 
 /**
  * Checks a migration's statements before anything runs. Works on the lexer's top-level
- * words, so a {@code COMMIT} inside a function body, a string or a comment is never flagged.
+ * words, so a {@code COMMIT} inside a function body, a string or a comment is never
+ * flagged.
  */
 final class StaticChecks {
 
-	/** Statements that end or open a transaction and would break the migration's atomicity. */
+	/**
+	 * Statements that end or open a transaction and would break the migration's
+	 * atomicity.
+	 */
 	private static final Set<String> TRANSACTION_CONTROL = Set.of("BEGIN", "COMMIT", "ROLLBACK", "END", "START",
 			"ABORT");
 

@@ -3,8 +3,9 @@ package de.paliad.migration.core;
 import java.util.regex.Pattern;
 
 /**
- * A schema-qualified table name taken from configuration. Both parts are validated as plain
- * lower-case SQL identifiers before they ever reach SQL, and are always emitted quoted.
+ * A schema-qualified table name taken from configuration. Both parts are validated as
+ * plain lower-case SQL identifiers before they ever reach SQL, and are always emitted
+ * quoted.
  *
  * @param schema the schema
  * @param table the table

@@ -26,9 +26,9 @@ final class Tracker {
 	}
 
 	/**
-	 * Creates the tracker's schema unless it exists. Checks first because PostgreSQL checks
-	 * the CREATE privilege on the database before IF NOT EXISTS, and a production migration
-	 * role often lacks it while its schema exists.
+	 * Creates the tracker's schema unless it exists. Checks first because PostgreSQL
+	 * checks the CREATE privilege on the database before IF NOT EXISTS, and a production
+	 * migration role often lacks it while its schema exists.
 	 */
 	void createSchemaIfMissing(Connection connection) throws SQLException {
 		try (PreparedStatement statement = connection
@@ -101,7 +101,10 @@ final class Tracker {
 		}
 	}
 
-	/** Inserts a row for a version applied by some other tool; never overwrites an existing row. */
+	/**
+	 * Inserts a row for a version applied by some other tool; never overwrites an
+	 * existing row.
+	 */
 	boolean insertImported(Connection connection, long version, String name, String appliedBy) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + this.table.quoted()
 				+ " (version, name, checksum, applied_by) VALUES (?, ?, NULL, ?) ON CONFLICT (version) DO NOTHING")) {

@@ -50,7 +50,8 @@ class ChecksumTests {
 	void failStopsTheRunBeforeAnySqlNamingTheFile() {
 		assertThatExceptionOfType(ChecksumMismatchException.class)
 			.isThrownBy(() -> migrator(ChecksumPolicy.FAIL).migrate())
-			.withMessageContaining("version 1 (" + this.files.location() + "/1_users.up.sql) changed after it was applied")
+			.withMessageContaining(
+					"version 1 (" + this.files.location() + "/1_users.up.sql) changed after it was applied")
 			.withMessageContaining("nothing was executed")
 			.withMessageContaining("'repair' mode")
 			.satisfies((ex) -> assertThat(ex.exitCode()).isEqualTo(ExitCode.VALIDATION_FAILED));

@@ -49,10 +49,11 @@ class LegacyTrackerTests {
 	}
 
 	private Migrator migrator() {
-		return new Migrator(this.db.dataSource(), MigrationConfiguration.builder()
-			.locations(this.files.location())
-			.legacy(LegacyTrackerType.FLYWAY, "flyway_schema_history")
-			.build());
+		return new Migrator(this.db.dataSource(),
+				MigrationConfiguration.builder()
+					.locations(this.files.location())
+					.legacy(LegacyTrackerType.FLYWAY, "flyway_schema_history")
+					.build());
 	}
 
 	private void history(int rank, String version, String description, String type, boolean success) {

@@ -24,7 +24,8 @@ class MigratorSmokeTests {
 					MigrationConfiguration.builder().locations(files.location()).build());
 			MigrateResult result = migrator.migrate();
 			assertThat(result.applied()).extracting(Migration::version).containsExactly(1L, 2L);
-			try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+			try (Connection c = db.dataSource().getConnection();
+					Statement s = c.createStatement();
 					ResultSet rs = s.executeQuery("SELECT count(*) FROM b")) {
 				rs.next();
 				assertThat(rs.getInt(1)).isEqualTo(1);

@@ -41,7 +41,8 @@ class OperationsTests {
 	}
 
 	private Migrator migrator() {
-		return new Migrator(this.db.dataSource(), MigrationConfiguration.builder().locations(this.files.location()).build());
+		return new Migrator(this.db.dataSource(),
+				MigrationConfiguration.builder().locations(this.files.location()).build());
 	}
 
 	@Test
@@ -143,11 +144,12 @@ class OperationsTests {
 
 	@Test
 	void aCustomTrackerSchemaAndTableAreCreatedAndUsed() {
-		Migrator migrator = new Migrator(this.db.dataSource(), MigrationConfiguration.builder()
-			.locations(this.files.location())
-			.schema("ops")
-			.table("schema_history")
-			.build());
+		Migrator migrator = new Migrator(this.db.dataSource(),
+				MigrationConfiguration.builder()
+					.locations(this.files.location())
+					.schema("ops")
+					.table("schema_history")
+					.build());
 
 		migrator.migrate();
 

@@ -42,17 +42,16 @@ class SeedIncidentTests {
 	}
 
 	private Migrator migrator(TransactionMode mode) {
-		return new Migrator(this.db.dataSource(), MigrationConfiguration.builder()
-			.locations(this.files.location())
-			.transactionMode(mode)
-			.build());
+		return new Migrator(this.db.dataSource(),
+				MigrationConfiguration.builder().locations(this.files.location()).transactionMode(mode).build());
 	}
 
 	/** Seed 004: merges land as 104+105, then 103, then 106; each push deploys. */
 	private void writeApprovalRequestsBase() {
-		this.files.write("101_approval_requests.up.sql",
-				"CREATE TABLE approval_requests (id bigserial PRIMARY KEY, status text NOT NULL"
-						+ " CONSTRAINT approval_status CHECK (status IN ('open', 'approved', 'rejected')));")
+		this.files
+			.write("101_approval_requests.up.sql",
+					"CREATE TABLE approval_requests (id bigserial PRIMARY KEY, status text NOT NULL"
+							+ " CONSTRAINT approval_status CHECK (status IN ('open', 'approved', 'rejected')));")
 			.write("102_approval_comments.up.sql", "CREATE TABLE approval_comments (id bigserial PRIMARY KEY,"
 					+ " request_id bigint REFERENCES approval_requests(id), body text);");
 	}
@@ -100,7 +99,10 @@ class SeedIncidentTests {
 		assertThat(Queries.columnExists(this.db.dataSource(), "approval_requests", "counter_payload")).isFalse();
 	}
 
-	/** Seed 000, outage 1: a test run wrote version 123 with the wrong name; the real 123_backups merged in parallel. */
+	/**
+	 * Seed 000, outage 1: a test run wrote version 123 with the wrong name; the real
+	 * 123_backups merged in parallel.
+	 */
 	@Test
 	void trackerRowClaiming123WithAnotherNameStopsTheRunBeforeAnySql() {
 		this.files.write("122_settings.up.sql", "CREATE TABLE settings (key text PRIMARY KEY, value text);")
@@ -135,13 +137,13 @@ class SeedIncidentTests {
 		this.files.write("090_deadline_rules.up.sql", """
 				CREATE TABLE deadline_rules (id bigserial PRIMARY KEY, legal_source text,
 				  is_mandatory boolean, is_optional boolean, condition_flag text);
-				""")
-			.write("091_drop_rule_flags.up.sql", """
-					ALTER TABLE deadline_rules DROP COLUMN is_mandatory, DROP COLUMN is_optional,
-					  DROP COLUMN condition_flag;
-					""");
+				""").write("091_drop_rule_flags.up.sql", """
+				ALTER TABLE deadline_rules DROP COLUMN is_mandatory, DROP COLUMN is_optional,
+				  DROP COLUMN condition_flag;
+				""");
 		migrator(TransactionMode.PER_MIGRATION).migrate();
-		this.files.write("124_filter_presets.up.sql", "CREATE TABLE filter_presets (id bigserial PRIMARY KEY, name text);")
+		this.files
+			.write("124_filter_presets.up.sql", "CREATE TABLE filter_presets (id bigserial PRIMARY KEY, name text);")
 			.write("125_cross_cutting_filter_legal_source.up.sql", """
 					CREATE TABLE legal_source_filters (id bigserial PRIMARY KEY, legal_source text);
 					INSERT INTO legal_source_filters (legal_source)
@@ -164,8 +166,8 @@ class SeedIncidentTests {
 				assertThat(ex.sqlState()).isEqualTo("42703");
 				assertThat(ex.exitCode()).isEqualTo(ExitCode.MIGRATION_FAILED);
 			});
-		assertThat(Queries.trackedVersions(this.db.dataSource(), "public.applied_migrations")).containsExactly(90L,
-				91L, 124L);
+		assertThat(Queries.trackedVersions(this.db.dataSource(), "public.applied_migrations")).containsExactly(90L, 91L,
+				124L);
 		assertThat(Queries.relationExists(this.db.dataSource(), "filter_presets")).isTrue();
 		assertThat(Queries.relationExists(this.db.dataSource(), "legal_source_filters")).isFalse();
 		assertThat(Queries.advisoryLocks(this.db.dataSource())).isZero();
@@ -190,7 +192,8 @@ class SeedIncidentTests {
 	@Test
 	void topLevelCommitIsRejectedBeforeAnythingRuns() {
 		this.files.write("1_users.up.sql", "CREATE TABLE users (id int);")
-			.write("2_half_committed.up.sql", "CREATE TABLE audit (id int);\nCOMMIT;\nCREATE TABLE audit_items (id int);\n");
+			.write("2_half_committed.up.sql",
+					"CREATE TABLE audit (id int);\nCOMMIT;\nCREATE TABLE audit_items (id int);\n");
 
 		assertThatExceptionOfType(StaticCheckException.class)
 			.isThrownBy(() -> migrator(TransactionMode.BATCH).migrate())
@@ -241,11 +244,12 @@ class SeedIncidentTests {
 		this.db.execute("CREATE SCHEMA paliad; CREATE TABLE paliad.paliad_schema_migrations"
 				+ " (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL);"
 				+ " INSERT INTO paliad.paliad_schema_migrations VALUES (2, true)");
-		Migrator migrator = new Migrator(this.db.dataSource(), MigrationConfiguration.builder()
-			.locations(this.files.location())
-			.schema("paliad")
-			.legacy(LegacyTrackerType.GOLANG_MIGRATE, "paliad.paliad_schema_migrations")
-			.build());
+		Migrator migrator = new Migrator(this.db.dataSource(),
+				MigrationConfiguration.builder()
+					.locations(this.files.location())
+					.schema("paliad")
+					.legacy(LegacyTrackerType.GOLANG_MIGRATE, "paliad.paliad_schema_migrations")
+					.build());
 
 		assertThatExceptionOfType(DirtyLegacyTrackerException.class).isThrownBy(migrator::migrate)
 			.withMessageContaining("paliad.paliad_schema_migrations is dirty")

@@ -143,7 +143,8 @@ class ValidationTests {
 
 	@Test
 	void unterminatedDollarQuoteIsRejectedWithItsLine() {
-		new MigrationDirectory(this.dir).write("1_fn.up.sql", "SELECT 1;\nCREATE FUNCTION f() RETURNS int AS $$\nSELECT 1\n");
+		new MigrationDirectory(this.dir).write("1_fn.up.sql",
+				"SELECT 1;\nCREATE FUNCTION f() RETURNS int AS $$\nSELECT 1\n");
 
 		assertThatExceptionOfType(StaticCheckException.class).isThrownBy(this::validate)
 			.withMessageContaining("1_fn.up.sql")
@@ -197,10 +198,8 @@ class ValidationTests {
 		assertThatExceptionOfType(InvalidConfigurationException.class)
 			.isThrownBy(() -> MigrationConfiguration.builder().schema("Public").build())
 			.withMessageContaining("Invalid tracker schema name 'Public'");
-		assertThatExceptionOfType(InvalidConfigurationException.class)
-			.isThrownBy(() -> MigrationConfiguration.builder()
-				.legacy(LegacyTrackerType.FLYWAY, "public.\"flyway\"")
-				.build())
+		assertThatExceptionOfType(InvalidConfigurationException.class).isThrownBy(
+				() -> MigrationConfiguration.builder().legacy(LegacyTrackerType.FLYWAY, "public.\"flyway\"").build())
 			.withMessageContaining("Invalid table name '\"flyway\"'");
 	}
 

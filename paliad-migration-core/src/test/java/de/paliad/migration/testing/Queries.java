@@ -19,7 +19,8 @@ public final class Queries {
 
 	/** Every row of {@code sql}, each row's columns joined with {@code |}. */
 	public static List<String> rows(DataSource dataSource, String sql) {
-		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+		try (Connection connection = dataSource.getConnection();
+				Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery(sql)) {
 			int columns = rs.getMetaData().getColumnCount();
 			List<String> rows = new ArrayList<>();
@@ -46,7 +47,9 @@ public final class Queries {
 		return rows.get(0);
 	}
 
-	/** The versions in a tracker table, ascending; empty when the table does not exist. */
+	/**
+	 * The versions in a tracker table, ascending; empty when the table does not exist.
+	 */
 	public static List<Long> trackedVersions(DataSource dataSource, String qualifiedTable) {
 		if ("f".equals(value(dataSource, "SELECT to_regclass('" + qualifiedTable + "') IS NOT NULL"))) {
 			return List.of();
@@ -67,7 +70,10 @@ public final class Queries {
 		return "t".equals(value(dataSource, "SELECT to_regclass('" + relation + "') IS NOT NULL"));
 	}
 
-	/** The user tables of the database (outside pg_catalog and information_schema), sorted. */
+	/**
+	 * The user tables of the database (outside pg_catalog and information_schema),
+	 * sorted.
+	 */
 	public static List<String> userTables(DataSource dataSource) {
 		return rows(dataSource, "SELECT schemaname || '.' || tablename FROM pg_tables"
 				+ " WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1");

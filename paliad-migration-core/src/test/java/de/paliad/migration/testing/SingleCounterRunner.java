@@ -25,10 +25,14 @@ public final class SingleCounterRunner {
 		this.dataSource = dataSource;
 	}
 
-	/** Applies every {@code <version>_*.up.sql} in {@code directory} above the counter. */
+	/**
+	 * Applies every {@code <version>_*.up.sql} in {@code directory} above the counter.
+	 */
 	public void migrate(Path directory) throws SQLException, IOException {
-		try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement()) {
-			statement.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version bigint NOT NULL, dirty boolean NOT NULL)");
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute(
+					"CREATE TABLE IF NOT EXISTS schema_migrations (version bigint NOT NULL, dirty boolean NOT NULL)");
 			long current = 0;
 			try (ResultSet rs = statement.executeQuery("SELECT coalesce(max(version), 0) FROM schema_migrations")) {
 				rs.next();

@@ -9,8 +9,8 @@ import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A fresh, empty database on the shared test server, dropped on {@link #close()}.
- * Real PostgreSQL: {@link TestDatabases} starts an embedded server, or uses the server of
+ * A fresh, empty database on the shared test server, dropped on {@link #close()}. Real
+ * PostgreSQL: {@link TestDatabases} starts an embedded server, or uses the server of
  * {@code PALIAD_TEST_JDBC_URL}.
  */
 public final class TestDatabase implements AutoCloseable {
@@ -40,7 +40,9 @@ public final class TestDatabase implements AutoCloseable {
 		return this.server.password();
 	}
 
-	/** A new, unpooled data source: every {@code getConnection()} opens a real connection. */
+	/**
+	 * A new, unpooled data source: every {@code getConnection()} opens a real connection.
+	 */
 	public DataSource dataSource() {
 		return dataSource(user(), password());
 	}

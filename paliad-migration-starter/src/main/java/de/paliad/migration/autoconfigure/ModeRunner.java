@@ -94,8 +94,10 @@ final class ModeRunner {
 			case MIGRATE_ONLY -> migrateOnly(migrator.migrate(), report);
 			case PLAN -> plan(migrator.plan(), report);
 			case VALIDATE -> validate(migrator.validate(), report);
-			case DRY_RUN -> dryRun((this.properties.getSnapshot() != null)
-					? migrator.dryRun(java.nio.file.Path.of(this.properties.getSnapshot())) : migrator.dryRun(), report);
+			case DRY_RUN -> dryRun(
+					(this.properties.getSnapshot() != null)
+							? migrator.dryRun(java.nio.file.Path.of(this.properties.getSnapshot())) : migrator.dryRun(),
+					report);
 			case VERIFY -> verify(migrator.verify(), report);
 			case REPAIR -> repair(migrator.repair(), report);
 			case BASELINE -> baseline(migrator.baseline(requireTarget(mode)), report);
@@ -177,27 +179,28 @@ final class ModeRunner {
 				: List.of();
 		report
 			.summary("Dry run of " + result.steps().size() + " pending migration(s) in one transaction, rolled back"
-					+ ((this.properties.getSnapshot() != null) ? " (against snapshot " + this.properties.getSnapshot() + ")"
-							: "")
+					+ ((this.properties.getSnapshot() != null)
+							? " (against snapshot " + this.properties.getSnapshot() + ")" : "")
 					+ ": " + (result.succeeded() ? "all succeeded" : "a migration failed") + "; "
 					+ result.findings().size() + " finding(s), " + gateFailures.size() + " failing the gate"
 					+ " (compat=" + lower(this.properties.getCompat()) + ").")
-			.section("steps", "Migrations", result.steps()
-				.stream()
-				.map((step) -> Item.of(
-						step.version() + "  " + step.fileName() + "  " + step.outcome() + "  " + step.durationMs()
-								+ " ms" + ((step.message() != null) ? "  " + step.message() : "")
+			.section("steps", "Migrations",
+					result.steps()
+						.stream()
+						.map((step) -> Item.of(step.version() + "  " + step.fileName() + "  " + step.outcome() + "  "
+								+ step.durationMs() + " ms" + ((step.message() != null) ? "  " + step.message() : "")
 								+ (step.locks().isEmpty() ? "" : "  locks: " + String.join(", ", step.locks())),
-						"version", step.version(), "file", step.fileName(), "outcome", step.outcome().name(),
-						"durationMs", step.durationMs(), "sqlState", step.sqlState(), "message", step.message(),
-						"locks", step.locks()))
-				.toList())
-			.section("findings", "Findings", result.findings()
-				.stream()
-				.map((f) -> Item.of(f.toString(), "severity", lower(f.severity()), "version", f.version(), "file",
-						f.fileName(), "line", f.line(), "object", f.object(), "message", f.message(), "statement",
-						f.statement(), "allowedBecause", f.allowedBecause()))
-				.toList())
+								"version", step.version(), "file", step.fileName(), "outcome", step.outcome().name(),
+								"durationMs", step.durationMs(), "sqlState", step.sqlState(), "message", step.message(),
+								"locks", step.locks()))
+						.toList())
+			.section("findings", "Findings",
+					result.findings()
+						.stream()
+						.map((f) -> Item.of(f.toString(), "severity", lower(f.severity()), "version", f.version(),
+								"file", f.fileName(), "line", f.line(), "object", f.object(), "message", f.message(),
+								"statement", f.statement(), "allowedBecause", f.allowedBecause()))
+						.toList())
 			.exitCode(gateFailures.isEmpty() ? ExitCode.SUCCESS : ExitCode.VALIDATION_FAILED);
 		result.failure().ifPresent(report::failed);
 	}

@@ -1,6 +1,5 @@
 package de.paliad.migration.autoconfigure;
 
-
 import javax.sql.DataSource;
 
 import de.paliad.migration.autoconfigure.PaliadMigrationProperties.Mode;

@@ -132,8 +132,8 @@ public class PaliadMigrationProperties {
 	private CompatPolicy compat = CompatPolicy.FAIL;
 
 	/**
-	 * Role to 'SET ROLE' to after connecting, e.g. the schema owner, or in the CI gate the
-	 * production migration role restored from the snapshot.
+	 * Role to 'SET ROLE' to after connecting, e.g. the schema owner, or in the CI gate
+	 * the production migration role restored from the snapshot.
 	 */
 	private String role;
 

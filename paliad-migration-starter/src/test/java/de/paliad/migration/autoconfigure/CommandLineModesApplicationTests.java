@@ -141,9 +141,10 @@ class CommandLineModesApplicationTests {
 	}
 
 	@Test
-	void dryRunAgainstASnapshotFailsTheGateOnABreakingChangeWithExitThree(CapturedOutput output,
-			@TempDir Path pending) throws Exception {
-		Files.writeString(pending.resolve("124_drop_display_name.up.sql"), "ALTER TABLE users DROP COLUMN display_name;");
+	void dryRunAgainstASnapshotFailsTheGateOnABreakingChangeWithExitThree(CapturedOutput output, @TempDir Path pending)
+			throws Exception {
+		Files.writeString(pending.resolve("124_drop_display_name.up.sql"),
+				"ALTER TABLE users DROP COLUMN display_name;");
 		try (ConfigurableApplicationContext context = run(gateArguments(pending, "--paliad.migration.output=json"))) {
 			assertThat(this.exit.codes).containsExactly(3);
 			String json = output.getOut()
@@ -165,8 +166,7 @@ class CommandLineModesApplicationTests {
 	}
 
 	@Test
-	void dryRunAgainstASnapshotPassesAnExpandOnlyChange(CapturedOutput output, @TempDir Path pending)
-			throws Exception {
+	void dryRunAgainstASnapshotPassesAnExpandOnlyChange(CapturedOutput output, @TempDir Path pending) throws Exception {
 		Files.writeString(pending.resolve("124_add_summary.up.sql"), "ALTER TABLE documents ADD COLUMN summary text;");
 		try (ConfigurableApplicationContext context = run(gateArguments(pending))) {
 			assertThat(this.exit.codes).containsExactly(0);
@@ -178,10 +178,10 @@ class CommandLineModesApplicationTests {
 
 	private String[] gateArguments(Path pending, String... more) throws Exception {
 		Path snapshot = Paths.get(getClass().getResource("/gate/prod-schema.sql").toURI());
-		List<String> arguments = new java.util.ArrayList<>(List.of("--paliad.migration.mode=dry-run",
-				"--paliad.migration.snapshot=" + snapshot,
-				"--paliad.migration.locations=classpath:gate/prod-migrations,filesystem:" + pending,
-				"--paliad.migration.role=app_owner"));
+		List<String> arguments = new java.util.ArrayList<>(
+				List.of("--paliad.migration.mode=dry-run", "--paliad.migration.snapshot=" + snapshot,
+						"--paliad.migration.locations=classpath:gate/prod-migrations,filesystem:" + pending,
+						"--paliad.migration.role=app_owner"));
 		arguments.addAll(List.of(more));
 		return arguments.toArray(String[]::new);
 	}

@@ -33,7 +33,8 @@ public final class DryRunResultAssert extends AbstractAssert<DryRunResultAssert,
 	public DryRunResultAssert succeeded() {
 		isNotNull();
 		if (!this.actual.succeeded()) {
-			failWithMessage("Expected every pending migration to run, but: %s", this.actual.failure().get().getMessage());
+			failWithMessage("Expected every pending migration to run, but: %s",
+					this.actual.failure().get().getMessage());
 		}
 		return this;
 	}
@@ -61,7 +62,8 @@ public final class DryRunResultAssert extends AbstractAssert<DryRunResultAssert,
 	public DryRunResultAssert failedAt(long version, String sqlState) {
 		isNotNull();
 		if (this.actual.succeeded()) {
-			failWithMessage("Expected migration %s to fail with SQLSTATE %s, but every migration ran", version, sqlState);
+			failWithMessage("Expected migration %s to fail with SQLSTATE %s, but every migration ran", version,
+					sqlState);
 		}
 		var failure = this.actual.failure().get();
 		if (failure.version() != version || !sqlState.equals(failure.sqlState())) {

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The test-support assertions against a real gate run: the checked-in production snapshot
- * of the core's tests ({@code gate/prod-schema.sql}), dry-run as the production migration role.
+ * of the core's tests ({@code gate/prod-schema.sql}), dry-run as the production migration
+ * role.
  */
 class DryRunResultAssertTests {
 
@@ -57,20 +58,19 @@ class DryRunResultAssertTests {
 
 	private DryRunResult gate() throws URISyntaxException {
 		Path snapshot = Paths.get(getClass().getResource("/gate/prod-schema.sql").toURI());
-		return MigrationGate.check(this.db.dataSource(), snapshot, MigrationConfiguration.builder()
-			.locations("filesystem:" + this.prod, this.pending.location())
-			.role("app_owner")
-			.compatPolicy(CompatPolicy.FAIL)
-			.build());
+		return MigrationGate.check(this.db.dataSource(), snapshot,
+				MigrationConfiguration.builder()
+					.locations("filesystem:" + this.prod, this.pending.location())
+					.role("app_owner")
+					.compatPolicy(CompatPolicy.FAIL)
+					.build());
 	}
 
 	@Test
 	void theTestSupportAssertionsReadLikeTheGate() throws Exception {
 		this.pending.write("124_expand.up.sql", "ALTER TABLE documents ADD COLUMN summary text;");
 
-		DryRunResultAssert.assertThat(gate())
-			.passesTheGate()
-			.hasFinding(Severity.INFO, "public.documents.summary");
+		DryRunResultAssert.assertThat(gate()).passesTheGate().hasFinding(Severity.INFO, "public.documents.summary");
 	}
 
 	@Test
@@ -81,7 +81,8 @@ class DryRunResultAssertTests {
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> DryRunResultAssert.assertThat(result).passesTheGate())
 			.withMessageContaining("Expected the migrations not to break the running version")
-			.withMessageContaining("BREAKING 124_drop_display_name.up.sql line 1: column public.users.display_name is dropped");
+			.withMessageContaining(
+					"BREAKING 124_drop_display_name.up.sql line 1: column public.users.display_name is dropped");
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> DryRunResultAssert.assertThat(result).failedAt(124, "42703"))
 			.withMessageContaining("but every migration ran");

@@ -43,8 +43,8 @@ final class CatalogDiff {
 				continue;
 			}
 			if (now == null) {
-				found.add(Severity.BREAKING, old.name(), kindName(old.kind()) + " " + old.name()
-						+ " is dropped; the running version may still use it");
+				found.add(Severity.BREAKING, old.name(),
+						kindName(old.kind()) + " " + old.name() + " is dropped; the running version may still use it");
 			}
 			else if (!now.name().equals(old.name())) {
 				found.add(Severity.BREAKING, old.name(), kindName(old.kind()) + " " + old.name() + " is renamed to "
@@ -74,13 +74,15 @@ final class CatalogDiff {
 		for (var entry : this.before.columns().entrySet()) {
 			CatalogState.Column old = entry.getValue();
 			CatalogState.Column now = this.after.columns().get(entry.getKey());
-			if (old.dropped() || !existedBefore(old.relation()) || !this.after.relations().containsKey(old.relation())) {
+			if (old.dropped() || !existedBefore(old.relation())
+					|| !this.after.relations().containsKey(old.relation())) {
 				continue;
 			}
 			String table = this.after.relationName(old.relation());
 			String name = table + "." + old.name();
 			if (now == null || now.dropped()) {
-				found.add(Severity.BREAKING, name, "column " + name + " is dropped; the running version may still read or write it");
+				found.add(Severity.BREAKING, name,
+						"column " + name + " is dropped; the running version may still read or write it");
 			}
 			else if (!now.name().equals(old.name())) {
 				found.add(Severity.BREAKING, name, "column " + name + " is renamed to " + now.name()
@@ -106,7 +108,8 @@ final class CatalogDiff {
 						+ " of the running version fail, and it fails outright on a table with rows");
 			}
 			else {
-				found.add(Severity.INFO, name, "column " + name + " is added" + (now.notNull() ? " (NOT NULL with a default)" : ""));
+				found.add(Severity.INFO, name,
+						"column " + name + " is added" + (now.notNull() ? " (NOT NULL with a default)" : ""));
 			}
 		}
 	}
@@ -119,13 +122,14 @@ final class CatalogDiff {
 			}
 			String table = this.after.relationName(now.relation());
 			if (!now.validated()) {
-				found.add(Severity.INFO, table, constraintName(now.type()) + " " + now.name() + " is added NOT VALID on "
-						+ table + " (validate it in a later migration)");
+				found.add(Severity.INFO, table, constraintName(now.type()) + " " + now.name()
+						+ " is added NOT VALID on " + table + " (validate it in a later migration)");
 			}
 			else {
-				found.add(Severity.BLOCKING, table, constraintName(now.type()) + " " + now.name() + " is added to existing table "
-						+ table + " and validated while it is locked; add it NOT VALID and VALIDATE CONSTRAINT later."
-						+ " Rows the running version writes must satisfy it too");
+				found.add(Severity.BLOCKING, table,
+						constraintName(now.type()) + " " + now.name() + " is added to existing table " + table
+								+ " and validated while it is locked; add it NOT VALID and VALIDATE CONSTRAINT later."
+								+ " Rows the running version writes must satisfy it too");
 			}
 		}
 		for (CatalogState.Constraint old : this.before.constraints().values()) {
@@ -147,7 +151,8 @@ final class CatalogDiff {
 				found.add(Severity.BREAKING, entry.getValue(), "function " + entry.getValue() + " is dropped");
 			}
 			else if (!Objects.equals(now, entry.getValue())) {
-				found.add(Severity.BREAKING, entry.getValue(), "function " + entry.getValue() + " is renamed to " + now);
+				found.add(Severity.BREAKING, entry.getValue(),
+						"function " + entry.getValue() + " is renamed to " + now);
 			}
 		}
 	}

@@ -21,8 +21,8 @@ import de.paliad.migration.core.sql.SqlStatement;
  * Compares the catalog and the held locks before and after every statement of a dry run,
  * and classifies what each statement did to objects that existed before the run — the
  * objects the running (old) version uses while a start-first deploy runs the new
- * version's migrations. Objects created by the run itself are invisible to the old version
- * and never reported beyond {@code info}.
+ * version's migrations. Objects created by the run itself are invisible to the old
+ * version and never reported beyond {@code info}.
  */
 public final class CompatibilityAnalyzer implements DryRunObserver {
 
@@ -46,8 +46,7 @@ public final class CompatibilityAnalyzer implements DryRunObserver {
 	}
 
 	@Override
-	public void afterStatement(Connection connection, Migration migration, SqlStatement statement)
-			throws SQLException {
+	public void afterStatement(Connection connection, Migration migration, SqlStatement statement) throws SQLException {
 		CatalogState current = CatalogState.read(connection);
 		Set<String> locks = relationLocks(connection);
 		Set<String> newLocks = new HashSet<>(locks);
@@ -67,7 +66,10 @@ public final class CompatibilityAnalyzer implements DryRunObserver {
 		this.previousLocks = locks;
 	}
 
-	/** A no-transaction migration's CONCURRENTLY was stripped for the dry run; production builds it without blocking. */
+	/**
+	 * A no-transaction migration's CONCURRENTLY was stripped for the dry run; production
+	 * builds it without blocking.
+	 */
 	private static boolean isConcurrentIndex(Migration migration, SqlStatement statement) {
 		return !migration.transactional() && statement.hasWord("CONCURRENTLY");
 	}
@@ -122,7 +124,8 @@ public final class CompatibilityAnalyzer implements DryRunObserver {
 		}
 
 		boolean mentions(String relation) {
-			return this.list.stream().anyMatch((f) -> f.object().equals(relation) || f.object().startsWith(relation + "."));
+			return this.list.stream()
+				.anyMatch((f) -> f.object().equals(relation) || f.object().startsWith(relation + "."));
 		}
 
 		List<Finding> list() {

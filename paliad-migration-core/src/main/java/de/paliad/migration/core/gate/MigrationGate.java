@@ -29,7 +29,8 @@ public final class MigrationGate {
 	 * @param scratchDatabase an empty database, connected as a role that may create roles
 	 * @param snapshot a plain {@code pg_dump} file: schema plus the tracker's rows
 	 * @param configuration the application's migration configuration
-	 * @return the dry run's result; the scratch database holds the restored snapshot, unchanged
+	 * @return the dry run's result; the scratch database holds the restored snapshot,
+	 * unchanged
 	 */
 	public static DryRunResult check(DataSource scratchDatabase, Path snapshot, MigrationConfiguration configuration) {
 		new SnapshotRestorer().restore(scratchDatabase, snapshot);

@@ -48,7 +48,10 @@ public final class SnapshotRestorer {
 
 	private static final Set<String> ROLE_STATEMENTS = Set.of("ALTER", "GRANT", "REVOKE", "CREATE", "SET");
 
-	/** A SET of a parameter this server does not know: psql reports it and goes on, so do we. */
+	/**
+	 * A SET of a parameter this server does not know: psql reports it and goes on, so do
+	 * we.
+	 */
 	private static final String UNDEFINED_OBJECT = "42704";
 
 	private static final Set<String> NOT_ROLES = Set.of("public", "current_user", "session_user", "current_role");
@@ -67,7 +70,8 @@ public final class SnapshotRestorer {
 	/**
 	 * Restores {@code dump} into the database of {@code dataSource}, which must hold no
 	 * tables yet (a guard against restoring over a real database).
-	 * @param dataSource a superuser (or database owner with CREATEROLE) connection to the scratch database
+	 * @param dataSource a superuser (or database owner with CREATEROLE) connection to the
+	 * scratch database
 	 * @param dump the pg_dump file
 	 * @return what was restored
 	 */
@@ -123,8 +127,8 @@ public final class SnapshotRestorer {
 	}
 
 	/**
-	 * Cuts the dump into SQL text and COPY blocks, dropping psql meta-command lines. pg_dump
-	 * writes each COPY statement and each meta-command on a line of its own.
+	 * Cuts the dump into SQL text and COPY blocks, dropping psql meta-command lines.
+	 * pg_dump writes each COPY statement and each meta-command on a line of its own.
 	 */
 	static List<Segment> segments(String script) {
 		List<Segment> segments = new ArrayList<>();
@@ -227,14 +231,16 @@ public final class SnapshotRestorer {
 				}
 				catch (SQLException ex) {
 					if ("SET".equals(statement.firstWord()) && UNDEFINED_OBJECT.equals(ex.getSQLState())) {
-						// A newer pg_dump sets parameters an older server lacks (transaction_timeout).
+						// A newer pg_dump sets parameters an older server lacks
+						// (transaction_timeout).
 						logger.warn("Snapshot line {}: {}; skipped", segment.firstLine() + statement.line() - 1,
 								ex.getMessage());
 						continue;
 					}
-					throw new SnapshotRestoreException("The snapshot " + dump + " failed at line "
-							+ (segment.firstLine() + statement.line() - 1) + " (SQLSTATE " + ex.getSQLState() + "): "
-							+ ex.getMessage(), ex);
+					throw new SnapshotRestoreException(
+							"The snapshot " + dump + " failed at line " + (segment.firstLine() + statement.line() - 1)
+									+ " (SQLSTATE " + ex.getSQLState() + "): " + ex.getMessage(),
+							ex);
 				}
 			}
 		}
@@ -252,7 +258,9 @@ public final class SnapshotRestorer {
 		}
 	}
 
-	/** pg_dump empties search_path and may SET ROLE; the connection may go back to a pool. */
+	/**
+	 * pg_dump empties search_path and may SET ROLE; the connection may go back to a pool.
+	 */
 	private static void resetSession(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("RESET ALL; RESET ROLE; RESET SESSION AUTHORIZATION");

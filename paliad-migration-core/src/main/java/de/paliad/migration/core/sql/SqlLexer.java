@@ -6,23 +6,24 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Splits a PostgreSQL script into its top-level statements and tells the words of
- * each statement apart from text inside strings, quoted identifiers, dollar-quoted
- * bodies and comments. It is a lexer, not a parser: it knows PostgreSQL's lexical
- * rules ({@code standard_conforming_strings = on}) and nothing about the grammar,
- * except for SQL-standard routine bodies ({@code BEGIN ATOMIC ... END}), whose inner
- * semicolons must not end the statement.
+ * Splits a PostgreSQL script into its top-level statements and tells the words of each
+ * statement apart from text inside strings, quoted identifiers, dollar-quoted bodies and
+ * comments. It is a lexer, not a parser: it knows PostgreSQL's lexical rules
+ * ({@code standard_conforming_strings = on}) and nothing about the grammar, except for
+ * SQL-standard routine bodies ({@code BEGIN ATOMIC ... END}), whose inner semicolons must
+ * not end the statement.
  *
- * <p>Handled: {@code '...'} with {@code ''} doubling (a backslash is literal),
+ * <p>
+ * Handled: {@code '...'} with {@code ''} doubling (a backslash is literal),
  * {@code E'...'} escape strings, {@code U&'...'}, {@code B'...'}, {@code X'...'},
- * {@code N'...'}, {@code "..."} and {@code U&"..."} identifiers with {@code ""}
- * doubling, {@code $$...$$} and {@code $tag$...$tag$}, positional parameters
- * {@code $1}, identifiers containing {@code $}, {@code --} comments and nesting
- * {@code /* *}{@code /} comments. Lines are counted for {@code \n}, {@code \r\n} and
- * a lone {@code \r}.
+ * {@code N'...'}, {@code "..."} and {@code U&"..."} identifiers with {@code ""} doubling,
+ * {@code $$...$$} and {@code $tag$...$tag$}, positional parameters {@code $1},
+ * identifiers containing {@code $}, {@code --} comments and nesting {@code /* *}{@code /}
+ * comments. Lines are counted for {@code \n}, {@code \r\n} and a lone {@code \r}.
  *
- * <p>Not handled: psql meta-commands ({@code \connect}, {@code \gexec}) and psql
- * variables; they are lexed as ordinary characters.
+ * <p>
+ * Not handled: psql meta-commands ({@code \connect}, {@code \gexec}) and psql variables;
+ * they are lexed as ordinary characters.
  */
 public final class SqlLexer {
 
@@ -43,7 +44,8 @@ public final class SqlLexer {
 	 * @param script the whole script
 	 * @return the statements, never {@code null}
 	 * @throws SqlSyntaxException if a string, quoted identifier, dollar-quoted string,
-	 * block comment or {@code BEGIN ATOMIC} body is not closed before the end of the script
+	 * block comment or {@code BEGIN ATOMIC} body is not closed before the end of the
+	 * script
 	 */
 	public static List<SqlStatement> split(String script) throws SqlSyntaxException {
 		Objects.requireNonNull(script, "script");
@@ -148,8 +150,8 @@ public final class SqlLexer {
 
 	/**
 	 * A letter may be a keyword or identifier, or the prefix of a literal such as
-	 * {@code E'...'}; the prefix only counts at the start of a token, so {@code le'x'}
-	 * is the word {@code le} followed by a string.
+	 * {@code E'...'}; the prefix only counts at the start of a token, so {@code le'x'} is
+	 * the word {@code le} followed by a string.
 	 */
 	private Kind scanWordOrPrefixedLiteral() throws SqlSyntaxException {
 		char c = Character.toUpperCase(peek(0));
@@ -181,8 +183,8 @@ public final class SqlLexer {
 	}
 
 	/**
-	 * Scans a quoted construct whose quote character is escaped by doubling it and,
-	 * for escape strings, also by a preceding backslash.
+	 * Scans a quoted construct whose quote character is escaped by doubling it and, for
+	 * escape strings, also by a preceding backslash.
 	 */
 	private void scanQuoted(char quote, boolean backslashEscapes, String description) throws SqlSyntaxException {
 		int startLine = this.line;
@@ -212,9 +214,9 @@ public final class SqlLexer {
 	}
 
 	/**
-	 * A {@code $} starts a positional parameter ({@code $1}), a dollar quote
-	 * ({@code $$} or {@code $tag$}), or is a lone character. A {@code $} inside an
-	 * identifier never gets here, because {@link #scanIdentifier()} consumes it.
+	 * A {@code $} starts a positional parameter ({@code $1}), a dollar quote ({@code $$}
+	 * or {@code $tag$}), or is a lone character. A {@code $} inside an identifier never
+	 * gets here, because {@link #scanIdentifier()} consumes it.
 	 */
 	private void scanDollar() throws SqlSyntaxException {
 		if (isDigit(peek(1))) {
@@ -373,7 +375,10 @@ public final class SqlLexer {
 
 		SEMICOLON,
 
-		/** Anything else: literals, quoted identifiers, parameters, operators, punctuation. */
+		/**
+		 * Anything else: literals, quoted identifiers, parameters, operators,
+		 * punctuation.
+		 */
 		OTHER
 
 	}
@@ -392,8 +397,8 @@ public final class SqlLexer {
 	}
 
 	/**
-	 * Groups tokens into statements at top-level semicolons, keeping the semicolons
-	 * of a {@code BEGIN ATOMIC ... END} routine body inside the statement.
+	 * Groups tokens into statements at top-level semicolons, keeping the semicolons of a
+	 * {@code BEGIN ATOMIC ... END} routine body inside the statement.
 	 */
 	private static final class Splitter {
 
@@ -459,7 +464,8 @@ public final class SqlLexer {
 		}
 
 		/**
-		 * @return whether the statement starts with CREATE [OR REPLACE] FUNCTION|PROCEDURE
+		 * @return whether the statement starts with CREATE [OR REPLACE]
+		 * FUNCTION|PROCEDURE
 		 */
 		private boolean isRoutineDefinition() {
 			if (!tokenIs(0, "CREATE")) {

@@ -7,9 +7,9 @@ import java.util.Objects;
 /**
  * One top-level statement of a SQL script, as found by {@link SqlLexer#split(String)}.
  *
- * @param text the statement's source text exactly as written, from its first token to
- * its last token: without the terminating {@code ;} and without comments before the
- * first or after the last token; comments between tokens are kept
+ * @param text the statement's source text exactly as written, from its first token to its
+ * last token: without the terminating {@code ;} and without comments before the first or
+ * after the last token; comments between tokens are kept
  * @param line the 1-based line in the script where the statement's first token starts
  * @param words every unquoted keyword or identifier of the statement, upper-cased, in
  * order; nothing from inside strings, dollar-quoted bodies, quoted identifiers or
@@ -23,7 +23,8 @@ public record SqlStatement(String text, int line, List<String> words) {
 	}
 
 	/**
-	 * @return the first word, or {@code ""} if the statement has no words (e.g. {@code (1)})
+	 * @return the first word, or {@code ""} if the statement has no words (e.g.
+	 * {@code (1)})
 	 */
 	public String firstWord() {
 		return this.words.isEmpty() ? "" : this.words.get(0);
@@ -38,9 +39,10 @@ public record SqlStatement(String text, int line, List<String> words) {
 	}
 
 	/**
-	 * Whether the given words occur as consecutive words, e.g. {@code "START", "TRANSACTION"}.
-	 * Comments, strings and other non-word tokens between them are skipped, so
-	 * {@code CREATE UNIQUE INDEX} does not contain {@code CREATE, INDEX}.
+	 * Whether the given words occur as consecutive words, e.g.
+	 * {@code "START", "TRANSACTION"}. Comments, strings and other non-word tokens between
+	 * them are skipped, so {@code CREATE UNIQUE INDEX} does not contain
+	 * {@code CREATE, INDEX}.
 	 * @param upperCaseWords the sequence to look for; lower-case input is tolerated
 	 * @return whether the sequence occurs; {@code true} for an empty sequence
 	 */

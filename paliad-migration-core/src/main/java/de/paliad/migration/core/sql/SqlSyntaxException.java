@@ -1,9 +1,9 @@
 package de.paliad.migration.core.sql;
 
 /**
- * A script could not be split into statements because a lexical construct (string,
- * quoted identifier, dollar-quoted string, block comment, {@code BEGIN ATOMIC} body)
- * is never closed. The message names the construct and the 1-based line it starts on.
+ * A script could not be split into statements because a lexical construct (string, quoted
+ * identifier, dollar-quoted string, block comment, {@code BEGIN ATOMIC} body) is never
+ * closed. The message names the construct and the 1-based line it starts on.
  */
 public class SqlSyntaxException extends Exception {
 

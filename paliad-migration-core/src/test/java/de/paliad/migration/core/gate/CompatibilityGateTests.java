@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The CI gate against the checked-in production snapshot ({@code gate/prod-schema.sql}:
- * 34 tables, views, a materialized view, functions, triggers, three roles and their grants,
- * dumped by pg_dump 15 from PostgreSQL 13), dry-run as the production migration role.
+ * 34 tables, views, a materialized view, functions, triggers, three roles and their
+ * grants, dumped by pg_dump 15 from PostgreSQL 13), dry-run as the production migration
+ * role.
  */
 class CompatibilityGateTests {
 
@@ -65,11 +66,12 @@ class CompatibilityGateTests {
 	}
 
 	private DryRunResult gate() throws URISyntaxException {
-		return MigrationGate.check(this.db.dataSource(), snapshot(), MigrationConfiguration.builder()
-			.locations("filesystem:" + this.prod, this.pending.location())
-			.role("app_owner")
-			.compatPolicy(CompatPolicy.FAIL)
-			.build());
+		return MigrationGate.check(this.db.dataSource(), snapshot(),
+				MigrationConfiguration.builder()
+					.locations("filesystem:" + this.prod, this.pending.location())
+					.role("app_owner")
+					.compatPolicy(CompatPolicy.FAIL)
+					.build());
 	}
 
 	private static List<Finding> findings(DryRunResult result, Severity severity) {
@@ -86,10 +88,12 @@ class CompatibilityGateTests {
 		assertThat(Queries.rows(this.db.dataSource(),
 				"SELECT rolname || ':' || rolsuper FROM pg_roles WHERE rolname IN ('app_owner', 'app_rw', 'app_ro', 'dba') ORDER BY 1"))
 			.containsExactly("app_owner:false", "app_ro:false", "app_rw:false", "dba:false");
-		assertThat(Integer.parseInt(Queries.value(this.db.dataSource(),
-				"SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"))).isGreaterThanOrEqualTo(30);
+		assertThat(Integer.parseInt(
+				Queries.value(this.db.dataSource(), "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")))
+			.isGreaterThanOrEqualTo(30);
 		assertThat(Queries.value(this.db.dataSource(),
-				"SELECT has_table_privilege('app_rw', 'public.approval_requests', 'INSERT')")).isEqualTo("t");
+				"SELECT has_table_privilege('app_rw', 'public.approval_requests', 'INSERT')"))
+			.isEqualTo("t");
 	}
 
 	/** Seed 000, outage 2, in CI instead of production. */
@@ -188,7 +192,8 @@ class CompatibilityGateTests {
 		DryRunResult result = gate();
 
 		assertThat(result.gateFailures()).singleElement()
-			.satisfies((f) -> assertThat(f.message()).contains("public.organisations.region is added NOT NULL without a default"));
+			.satisfies((f) -> assertThat(f.message())
+				.contains("public.organisations.region is added NOT NULL without a default"));
 	}
 
 	@Test
@@ -225,12 +230,13 @@ class CompatibilityGateTests {
 
 	@Test
 	void addingANullableColumnOrANewTableIsInfoOnly() throws Exception {
-		this.pending.write("124_expand.up.sql", """
-				ALTER TABLE documents ADD COLUMN summary text;
-				ALTER TABLE projects ADD COLUMN archived_at timestamptz DEFAULT NULL;
-				CREATE TABLE document_links (id bigserial PRIMARY KEY, document_id bigint NOT NULL REFERENCES documents(id));
-				CREATE INDEX document_links_document_idx ON document_links (document_id);
-				""");
+		this.pending.write("124_expand.up.sql",
+				"""
+						ALTER TABLE documents ADD COLUMN summary text;
+						ALTER TABLE projects ADD COLUMN archived_at timestamptz DEFAULT NULL;
+						CREATE TABLE document_links (id bigserial PRIMARY KEY, document_id bigint NOT NULL REFERENCES documents(id));
+						CREATE INDEX document_links_document_idx ON document_links (document_id);
+						""");
 
 		DryRunResult result = gate();
 
@@ -281,14 +287,18 @@ class CompatibilityGateTests {
 
 		gate();
 		List<String> afterFirst = Queries.rows(this.db.dataSource(), catalog);
-		List<String> trackerAfterFirst = Queries.rows(this.db.dataSource(), "SELECT * FROM applied_migrations ORDER BY 1");
-		DryRunResult second = new de.paliad.migration.core.Migrator(this.db.dataSource(), MigrationConfiguration.builder()
-			.locations("filesystem:" + this.prod, this.pending.location())
-			.role("app_owner")
-			.build()).dryRun();
+		List<String> trackerAfterFirst = Queries.rows(this.db.dataSource(),
+				"SELECT * FROM applied_migrations ORDER BY 1");
+		DryRunResult second = new de.paliad.migration.core.Migrator(this.db.dataSource(),
+				MigrationConfiguration.builder()
+					.locations("filesystem:" + this.prod, this.pending.location())
+					.role("app_owner")
+					.build())
+			.dryRun();
 
 		assertThat(second.findings()).isNotEmpty();
-		assertThat(Queries.rows(this.db.dataSource(), catalog)).isEqualTo(afterFirst).anyMatch((r) -> r.startsWith("users:r:"))
+		assertThat(Queries.rows(this.db.dataSource(), catalog)).isEqualTo(afterFirst)
+			.anyMatch((r) -> r.startsWith("users:r:"))
 			.noneMatch((r) -> r.startsWith("scratch:"));
 		assertThat(Queries.rows(this.db.dataSource(), "SELECT * FROM applied_migrations ORDER BY 1"))
 			.isEqualTo(trackerAfterFirst)

@@ -123,7 +123,8 @@ class SqlLexerTests {
 
 		@Test
 		void numbersParametersAndOperatorsAreNotWords() throws SqlSyntaxException {
-			SqlStatement statement = single("SELECT 1 + 2.5 * .5 - 1e10 / 1.5E-3 % 0x1F | 0o17 & 0b101, 1_000_000, $1 <> $2");
+			SqlStatement statement = single(
+					"SELECT 1 + 2.5 * .5 - 1e10 / 1.5E-3 % 0x1F | 0o17 & 0b101, 1_000_000, $1 <> $2");
 
 			assertThat(statement.words()).containsExactly("SELECT");
 		}
@@ -201,8 +202,8 @@ class SqlLexerTests {
 					commit work;
 					""");
 
-			assertThat(statements).extracting(SqlStatement::firstWord).containsExactly("BEGIN", "START", "ROLLBACK",
-					"END", "COMMIT");
+			assertThat(statements).extracting(SqlStatement::firstWord)
+				.containsExactly("BEGIN", "START", "ROLLBACK", "END", "COMMIT");
 			assertThat(statements.get(1).hasWordSequence("START", "TRANSACTION")).isTrue();
 			assertThat(statements).extracting(SqlStatement::line).containsExactly(1, 2, 3, 4, 5);
 		}
@@ -341,7 +342,8 @@ class SqlLexerTests {
 
 		@Test
 		void commitInsideQuotedIdentifierIsNotAWord() throws SqlSyntaxException {
-			SqlStatement statement = single("SELECT 1 AS \"commit\", 2 AS \"a\"\"; COMMIT\", U&\"COMMIT\" FROM \"Begin\"");
+			SqlStatement statement = single(
+					"SELECT 1 AS \"commit\", 2 AS \"a\"\"; COMMIT\", U&\"COMMIT\" FROM \"Begin\"");
 
 			assertThat(statement.words()).containsExactly("SELECT", "AS", "AS", "FROM");
 		}
@@ -404,8 +406,7 @@ class SqlLexerTests {
 		void positionalParameterIsNotADollarQuote() throws SqlSyntaxException {
 			List<SqlStatement> statements = split("PREPARE p (int) AS SELECT $1 + $12;\nCOMMIT;\nSELECT $2$");
 
-			assertThat(texts(statements)).containsExactly("PREPARE p (int) AS SELECT $1 + $12", "COMMIT",
-					"SELECT $2$");
+			assertThat(texts(statements)).containsExactly("PREPARE p (int) AS SELECT $1 + $12", "COMMIT", "SELECT $2$");
 			assertThat(statements.get(1).firstWord()).isEqualTo("COMMIT");
 		}
 
@@ -504,8 +505,7 @@ class SqlLexerTests {
 		void beginAtomicOutsideRoutineDefinitionDoesNotJoinStatements() throws SqlSyntaxException {
 			List<SqlStatement> statements = split("SELECT begin atomic FROM t; SELECT 2; END; SELECT 3");
 
-			assertThat(texts(statements)).containsExactly("SELECT begin atomic FROM t", "SELECT 2", "END",
-					"SELECT 3");
+			assertThat(texts(statements)).containsExactly("SELECT begin atomic FROM t", "SELECT 2", "END", "SELECT 3");
 		}
 
 		@Test
@@ -529,7 +529,8 @@ class SqlLexerTests {
 
 		@Test
 		void beginAtomicInParameterNameDoesNotEnterBody() throws SqlSyntaxException {
-			// 'begin' is a non-reserved keyword and may name a parameter; only BEGIN ATOMIC counts
+			// 'begin' is a non-reserved keyword and may name a parameter; only BEGIN
+			// ATOMIC counts
 			List<SqlStatement> statements = split(
 					"CREATE FUNCTION f(begin int) RETURNS int LANGUAGE sql RETURN begin; SELECT 1");
 
