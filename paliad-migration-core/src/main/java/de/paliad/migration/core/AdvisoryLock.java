@@ -42,9 +42,9 @@ final class AdvisoryLock {
 	}
 
 	/**
-	 * The lock key: the first 8 bytes of SHA-256 over {@code paliad-migration:<schema>.
-	 * <table>
-	 * }, stable across JVMs, versions and platforms.
+	 * The lock key: the first 8 bytes of SHA-256 over
+	 * {@code "paliad-migration:" + schema + "." + table}, stable across JVMs, versions
+	 * and platforms.
 	 */
 	static long keyOf(TableName tracker) {
 		try {
