@@ -3,8 +3,6 @@ package de.paliad.migration.core;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-import de.paliad.migration.core.sql.SqlStatement;
-
 /**
  * Looks at the database around each statement of a dry run, inside its transaction (the
  * compatibility analysis of the CI gate).

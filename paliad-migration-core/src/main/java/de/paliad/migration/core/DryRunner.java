@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import de.paliad.migration.core.sql.SqlStatement;
-
 /**
  * Runs every pending migration in ONE transaction and rolls it back: the CI gate.
  * Statements run one by one so an observer can inspect the catalog and the locks after

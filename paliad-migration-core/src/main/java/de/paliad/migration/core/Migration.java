@@ -2,8 +2,6 @@ package de.paliad.migration.core;
 
 import java.util.List;
 
-import de.paliad.migration.core.sql.SqlStatement;
-
 /**
  * One migration found on disk, parsed and checked.
  *

@@ -7,10 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import de.paliad.migration.core.sql.SqlLexer;
-import de.paliad.migration.core.sql.SqlStatement;
-import de.paliad.migration.core.sql.SqlSyntaxException;
-
 /**
  * Turns the files of the migration locations into a {@link MigrationSet}: parses names,
  * pairs up and down files, rejects duplicates, and runs the static checks. Needs no

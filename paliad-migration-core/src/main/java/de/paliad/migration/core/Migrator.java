@@ -8,8 +8,6 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import de.paliad.migration.core.gate.CompatibilityAnalyzer;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -147,7 +145,7 @@ public final class Migrator {
 	 */
 	public DryRunResult dryRun(java.nio.file.Path snapshot) {
 		validate();
-		new de.paliad.migration.core.gate.SnapshotRestorer().restore(this.dataSource, snapshot);
+		new SnapshotRestorer().restore(this.dataSource, snapshot);
 		return dryRun();
 	}
 

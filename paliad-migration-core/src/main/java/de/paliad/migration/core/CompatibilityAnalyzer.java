@@ -1,4 +1,4 @@
-package de.paliad.migration.core.gate;
+package de.paliad.migration.core;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -10,12 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import de.paliad.migration.core.DryRunObserver;
-import de.paliad.migration.core.Finding;
-import de.paliad.migration.core.Migration;
-import de.paliad.migration.core.Severity;
-import de.paliad.migration.core.sql.SqlStatement;
 
 /**
  * Compares the catalog and the held locks before and after every statement of a dry run,

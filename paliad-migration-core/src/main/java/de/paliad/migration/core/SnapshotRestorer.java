@@ -1,4 +1,4 @@
-package de.paliad.migration.core.gate;
+package de.paliad.migration.core;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -20,10 +20,6 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import de.paliad.migration.core.InvalidConfigurationException;
-import de.paliad.migration.core.sql.SqlLexer;
-import de.paliad.migration.core.sql.SqlStatement;
-import de.paliad.migration.core.sql.SqlSyntaxException;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.slf4j.Logger;

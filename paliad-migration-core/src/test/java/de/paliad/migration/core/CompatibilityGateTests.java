@@ -1,4 +1,4 @@
-package de.paliad.migration.core.gate;
+package de.paliad.migration.core;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -8,12 +8,6 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.stream.Stream;
 
-import de.paliad.migration.core.CompatPolicy;
-import de.paliad.migration.core.DryRunResult;
-import de.paliad.migration.core.Finding;
-import de.paliad.migration.core.MigrationConfiguration;
-import de.paliad.migration.core.NameMismatchException;
-import de.paliad.migration.core.Severity;
 import de.paliad.migration.testing.MigrationDirectory;
 import de.paliad.migration.testing.Queries;
 import de.paliad.migration.testing.TestDatabase;

@@ -1,4 +1,4 @@
-package de.paliad.migration.core.sql;
+package de.paliad.migration.core;
 
 /**
  * A script could not be split into statements because a lexical construct (string, quoted

@@ -1,7 +1,4 @@
-package de.paliad.migration.core.gate;
-
-import de.paliad.migration.core.ExitCode;
-import de.paliad.migration.core.MigrationException;
+package de.paliad.migration.core;
 
 /**
  * The snapshot could not be restored into the scratch database.
