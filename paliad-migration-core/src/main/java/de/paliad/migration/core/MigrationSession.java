@@ -36,7 +36,7 @@ final class MigrationSession {
 		this.configuration = configuration;
 		this.listener = listener;
 		this.tracker = tracker;
-		this.lock = new AdvisoryLock(configuration.tracker());
+		this.lock = new AdvisoryLock(configuration.trackerTable());
 	}
 
 	/**
@@ -62,7 +62,7 @@ final class MigrationSession {
 				if (onDisk != null) {
 					this.tracker.createSchemaIfMissing(connection);
 					this.tracker.create(connection);
-					new LegacyTrackerImport(this.configuration.legacyType(), this.configuration.legacyTable(),
+					new LegacyTrackerImport(this.configuration.legacyType(), this.configuration.legacyTrackerTable(),
 							this.tracker)
 						.importIfNeeded(connection, onDisk, this.tracker.readApplied(connection));
 				}

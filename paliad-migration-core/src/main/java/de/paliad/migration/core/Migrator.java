@@ -45,7 +45,7 @@ public final class Migrator {
 		this.dataSource = dataSource;
 		this.configuration = configuration;
 		this.listener = listener;
-		this.tracker = new Tracker(configuration.tracker());
+		this.tracker = new Tracker(configuration.trackerTable());
 		this.session = new MigrationSession(dataSource, configuration, listener, this.tracker);
 		this.appliedBy = (configuration.appliedBy() != null) ? configuration.appliedBy() : hostName();
 	}
