@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Compares the catalog and the held locks before and after every statement of a dry run,
  * and classifies what each statement did to objects that existed before the run — the
@@ -18,13 +20,13 @@ import java.util.Set;
  * version's migrations. Objects created by the run itself are invisible to the old
  * version and never reported beyond {@code info}.
  */
-public final class CompatibilityAnalyzer implements DryRunObserver {
+final class CompatibilityAnalyzer implements DryRunObserver {
 
 	private static final String ACCESS_EXCLUSIVE = "AccessExclusiveLock";
 
-	private CatalogState initial;
+	private @Nullable CatalogState initial;
 
-	private CatalogState previous;
+	private @Nullable CatalogState previous;
 
 	private Set<String> previousLocks = Set.of();
 

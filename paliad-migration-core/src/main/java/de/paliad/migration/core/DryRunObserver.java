@@ -7,7 +7,7 @@ import java.sql.SQLException;
  * Looks at the database around each statement of a dry run, inside its transaction (the
  * compatibility analysis of the CI gate).
  */
-public interface DryRunObserver {
+interface DryRunObserver {
 
 	/** An observer that looks at nothing. */
 	DryRunObserver NONE = new DryRunObserver() {

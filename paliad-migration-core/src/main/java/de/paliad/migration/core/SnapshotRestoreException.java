@@ -1,11 +1,13 @@
 package de.paliad.migration.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The snapshot could not be restored into the scratch database.
  */
-public class SnapshotRestoreException extends MigrationException {
+class SnapshotRestoreException extends MigrationException {
 
-	public SnapshotRestoreException(String message, Throwable cause) {
+	SnapshotRestoreException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 
