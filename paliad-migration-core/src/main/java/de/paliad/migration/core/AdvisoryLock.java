@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +76,7 @@ final class AdvisoryLock {
 		long nextReport = start;
 		while (!tryAcquire(connection)) {
 			long now = System.nanoTime();
-			List<SessionInfo> holders = (now >= nextReport || now >= deadline) ? holders(connection) : null;
+			@Nullable List<SessionInfo> holders = (now >= nextReport || now >= deadline) ? holders(connection) : null;
 			if (now >= deadline) {
 				throw new LockNotAcquiredException("The migration lock on " + this.tracker + " was not acquired within "
 						+ timeout.toSeconds() + " s; it is held by " + describe(holders)
@@ -130,7 +131,7 @@ final class AdvisoryLock {
 		return holders;
 	}
 
-	private static String describe(List<SessionInfo> holders) {
+	private static String describe(@Nullable List<SessionInfo> holders) {
 		if (holders == null || holders.isEmpty()) {
 			return "a session that could not be identified (it may have just released it)";
 		}

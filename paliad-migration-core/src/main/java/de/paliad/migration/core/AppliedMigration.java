@@ -2,6 +2,8 @@ package de.paliad.migration.core;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One row of the tracker table.
  *
@@ -13,7 +15,7 @@ import java.time.Instant;
  * @param executionMs how long it took, or {@code null}
  * @param appliedBy who applied it, or {@code null}
  */
-public record AppliedMigration(long version, String name, Instant appliedAt, String checksum, Integer executionMs,
-		String appliedBy) {
+public record AppliedMigration(long version, String name, Instant appliedAt, @Nullable String checksum,
+		@Nullable Integer executionMs, @Nullable String appliedBy) {
 
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,12 +35,12 @@ final class BlockerWatch implements AutoCloseable {
 
 	private volatile List<SessionInfo> lastBlockers = List.of();
 
-	private ScheduledFuture<?> task;
+	private @Nullable ScheduledFuture<?> task;
 
-	private Migration watched;
+	private @Nullable Migration watched;
 
 	/** The sampling session; used only on the scheduler's thread. */
-	private Connection connection;
+	private @Nullable Connection connection;
 
 	BlockerWatch(ConnectionFactory connections, Duration lockTimeout, MigrationListener listener) {
 		this.connections = connections;

@@ -2,12 +2,14 @@ package de.paliad.migration.core;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An applied migration's file changed after it was applied.
  */
-public class ChecksumMismatchException extends MigrationValidationException {
+class ChecksumMismatchException extends MigrationValidationException {
 
-	public ChecksumMismatchException(String summary, List<String> problems, String action) {
+	ChecksumMismatchException(String summary, List<String> problems, @Nullable String action) {
 		super(summary, problems, action);
 	}
 

@@ -2,12 +2,14 @@ package de.paliad.migration.core;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The legacy tracker records a migration that failed half-way.
  */
-public class DirtyLegacyTrackerException extends MigrationValidationException {
+class DirtyLegacyTrackerException extends MigrationValidationException {
 
-	public DirtyLegacyTrackerException(String summary, List<String> problems, String action) {
+	DirtyLegacyTrackerException(String summary, List<String> problems, @Nullable String action) {
 		super(summary, problems, action);
 	}
 

@@ -3,13 +3,11 @@ package de.paliad.migration.core;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-import de.paliad.migration.core.sql.SqlStatement;
-
 /**
  * Looks at the database around each statement of a dry run, inside its transaction (the
  * compatibility analysis of the CI gate).
  */
-public interface DryRunObserver {
+interface DryRunObserver {
 
 	/** An observer that looks at nothing. */
 	DryRunObserver NONE = new DryRunObserver() {

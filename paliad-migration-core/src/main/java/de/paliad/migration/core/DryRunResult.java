@@ -3,6 +3,8 @@ package de.paliad.migration.core;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a dry run found: every pending migration ran in one transaction that was rolled
  * back.
@@ -69,8 +71,8 @@ public record DryRunResult(MigrationPlan plan, List<Step> steps, Optional<Migrat
 	 * @param message the failure or note, or {@code null}
 	 * @param locks the relation locks it took, when the compatibility analysis ran
 	 */
-	public record Step(long version, String fileName, Outcome outcome, long durationMs, String sqlState, String message,
-			List<String> locks) {
+	public record Step(long version, String fileName, Outcome outcome, long durationMs, @Nullable String sqlState,
+			@Nullable String message, @Nullable List<String> locks) {
 
 		public Step {
 			locks = (locks != null) ? List.copyOf(locks) : List.of();

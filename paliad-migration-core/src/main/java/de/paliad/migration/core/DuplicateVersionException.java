@@ -2,12 +2,14 @@ package de.paliad.migration.core;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Two or more migration files claim the same version.
  */
-public class DuplicateVersionException extends MigrationValidationException {
+class DuplicateVersionException extends MigrationValidationException {
 
-	public DuplicateVersionException(String summary, List<String> problems, String action) {
+	DuplicateVersionException(String summary, List<String> problems, @Nullable String action) {
 		super(summary, problems, action);
 	}
 

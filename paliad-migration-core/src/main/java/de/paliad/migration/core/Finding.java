@@ -1,5 +1,7 @@
 package de.paliad.migration.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One change a pending migration makes, found by the dry run, with the statement that
  * made it.
@@ -14,7 +16,7 @@ package de.paliad.migration.core;
  * @param allowedBecause the migration's allow-breaking reason, or {@code null}
  */
 public record Finding(Severity severity, long version, String fileName, int line, String statement, String object,
-		String message, String allowedBecause) {
+		String message, @Nullable String allowedBecause) {
 
 	/**
 	 * Whether this finding fails the gate: breaking and not allowed by the migration.

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +23,11 @@ final class LegacyTrackerImport {
 
 	private final LegacyTrackerType type;
 
-	private final TableName legacyTable;
+	private final @Nullable TableName legacyTable;
 
 	private final Tracker tracker;
 
-	LegacyTrackerImport(LegacyTrackerType type, TableName legacyTable, Tracker tracker) {
+	LegacyTrackerImport(LegacyTrackerType type, @Nullable TableName legacyTable, Tracker tracker) {
 		this.type = type;
 		this.legacyTable = legacyTable;
 		this.tracker = tracker;

@@ -2,13 +2,15 @@ package de.paliad.migration.core;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A migration file's name or content is malformed (bad name, empty file, down without
  * up).
  */
-public class MalformedMigrationException extends MigrationValidationException {
+class MalformedMigrationException extends MigrationValidationException {
 
-	public MalformedMigrationException(String summary, List<String> problems, String action) {
+	MalformedMigrationException(String summary, List<String> problems, @Nullable String action) {
 		super(summary, problems, action);
 	}
 

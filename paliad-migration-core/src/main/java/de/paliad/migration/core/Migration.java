@@ -1,28 +1,15 @@
 package de.paliad.migration.core;
 
 import java.util.List;
+import java.util.Objects;
 
-import de.paliad.migration.core.sql.SqlStatement;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One migration found on disk, parsed and checked.
- *
- * @param version the version
- * @param name the name part of the file name
- * @param fileName the up file's name
- * @param path where the up file was found
- * @param checksum lowercase hex SHA-256 of the up file's bytes
- * @param transactional {@code false} when the file starts with
- * {@code -- paliad:no-transaction}
- * @param statements the up file's top-level statements
- * @param down the down migration's statements, or {@code null} when there is no down file
- * @param downFileName the down file's name, or {@code null}
- * @param allowBreakingReason the reason given by a
- * {@code -- paliad:allow-breaking <reason>} comment before the first statement, or
- * {@code null}
+ * One migration found on disk, parsed and checked. Immutable; its parsed statements stay
+ * inside the core.
  */
-public record Migration(long version, String name, String fileName, String path, String checksum, boolean transactional,
-		List<SqlStatement> statements, List<SqlStatement> down, String downFileName, String allowBreakingReason) {
+public final class Migration {
 
 	/**
 	 * The directive, alone on the first line, that makes a migration run outside a
@@ -37,9 +24,137 @@ public record Migration(long version, String name, String fileName, String path,
 	 */
 	public static final String ALLOW_BREAKING_DIRECTIVE = "-- paliad:allow-breaking";
 
-	public Migration {
-		statements = List.copyOf(statements);
-		down = (down != null) ? List.copyOf(down) : null;
+	private final long version;
+
+	private final String name;
+
+	private final String fileName;
+
+	private final String path;
+
+	private final String checksum;
+
+	private final boolean transactional;
+
+	private final List<SqlStatement> statements;
+
+	private final @Nullable List<SqlStatement> down;
+
+	private final @Nullable String downFileName;
+
+	private final @Nullable String allowBreakingReason;
+
+	Migration(long version, String name, String fileName, String path, String checksum, boolean transactional,
+			List<SqlStatement> statements, @Nullable List<SqlStatement> down, @Nullable String downFileName,
+			@Nullable String allowBreakingReason) {
+		this.version = version;
+		this.name = name;
+		this.fileName = fileName;
+		this.path = path;
+		this.checksum = checksum;
+		this.transactional = transactional;
+		this.statements = List.copyOf(statements);
+		this.down = (down != null) ? List.copyOf(down) : null;
+		this.downFileName = downFileName;
+		this.allowBreakingReason = allowBreakingReason;
+	}
+
+	/**
+	 * The version.
+	 * @return the version, positive
+	 */
+	public long version() {
+		return this.version;
+	}
+
+	/**
+	 * The name part of the file name.
+	 * @return the name
+	 */
+	public String name() {
+		return this.name;
+	}
+
+	/**
+	 * The up file's name.
+	 * @return the file name, without folders
+	 */
+	public String fileName() {
+		return this.fileName;
+	}
+
+	/**
+	 * Where the up file was found.
+	 * @return the location plus the path inside it
+	 */
+	public String path() {
+		return this.path;
+	}
+
+	/**
+	 * The checksum recorded when it is applied.
+	 * @return lowercase hex SHA-256 of the up file's bytes
+	 */
+	public String checksum() {
+		return this.checksum;
+	}
+
+	/**
+	 * Whether it runs in a transaction.
+	 * @return {@code false} when the file starts with {@value #NO_TRANSACTION_DIRECTIVE}
+	 */
+	public boolean transactional() {
+		return this.transactional;
+	}
+
+	/**
+	 * The down file's name.
+	 * @return the file name, or {@code null} when there is no down file
+	 */
+	public @Nullable String downFileName() {
+		return this.downFileName;
+	}
+
+	/**
+	 * The reason given by an {@value #ALLOW_BREAKING_DIRECTIVE} comment before the first
+	 * statement.
+	 * @return the reason, or {@code null} when there is no such comment
+	 */
+	public @Nullable String allowBreakingReason() {
+		return this.allowBreakingReason;
+	}
+
+	/**
+	 * The up file's top-level statements.
+	 */
+	List<SqlStatement> statements() {
+		return this.statements;
+	}
+
+	/**
+	 * The down file's statements, or {@code null} when there is no down file.
+	 */
+	@Nullable List<SqlStatement> down() {
+		return this.down;
+	}
+
+	@Override
+	public boolean equals(@Nullable Object other) {
+		if (this == other) {
+			return true;
+		}
+		return other instanceof Migration that && this.version == that.version && this.name.equals(that.name)
+				&& this.fileName.equals(that.fileName) && this.path.equals(that.path)
+				&& this.checksum.equals(that.checksum) && this.transactional == that.transactional
+				&& this.statements.equals(that.statements) && Objects.equals(this.down, that.down)
+				&& Objects.equals(this.downFileName, that.downFileName)
+				&& Objects.equals(this.allowBreakingReason, that.allowBreakingReason);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.version, this.name, this.fileName, this.path, this.checksum, this.transactional,
+				this.statements, this.down, this.downFileName, this.allowBreakingReason);
 	}
 
 	@Override

@@ -3,31 +3,48 @@ package de.paliad.migration.core;
 import java.time.Duration;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Everything the {@link Migrator} needs besides the database. Immutable; build one with
- * {@link #builder()}. Defaults match the documented property defaults.
- *
- * @param locations where migrations are found ({@code classpath:} or {@code filesystem:})
- * @param tracker the tracker table
- * @param transactionMode how pending migrations are grouped into transactions
- * @param checksumPolicy what a changed applied file does
- * @param lockWaitTimeout how long to wait for the migration lock
- * @param lockTimeout per-migration {@code lock_timeout}
- * @param statementTimeout per-migration {@code statement_timeout}, zero for none
- * @param lockRetries how often a migration that hit {@code lock_timeout} is retried
- * @param legacyType the legacy tracker to import from
- * @param legacyTable the legacy tracker's table, or {@code null}
- * @param appliedBy provenance recorded with each applied row (host, application version)
- * @param classLoader the class loader for {@code classpath:} locations
- * @param compatPolicy what a breaking finding of the dry run does
- * @param role the role to {@code SET ROLE} to after connecting, or {@code null}
+ * {@link #builder()}, whose defaults match the documented property defaults. A class
+ * rather than a record so that a new option is a new builder method, not a broken
+ * constructor.
  */
-public record MigrationConfiguration(List<String> locations, TableName tracker, TransactionMode transactionMode,
-		ChecksumPolicy checksumPolicy, Duration lockWaitTimeout, Duration lockTimeout, Duration statementTimeout,
-		int lockRetries, LegacyTrackerType legacyType, TableName legacyTable, String appliedBy, ClassLoader classLoader,
-		CompatPolicy compatPolicy, String role) {
+public final class MigrationConfiguration {
 
-	public MigrationConfiguration {
+	private final List<String> locations;
+
+	private final TableName tracker;
+
+	private final TransactionMode transactionMode;
+
+	private final ChecksumPolicy checksumPolicy;
+
+	private final Duration lockWaitTimeout;
+
+	private final Duration lockTimeout;
+
+	private final Duration statementTimeout;
+
+	private final int lockRetries;
+
+	private final LegacyTrackerType legacyType;
+
+	private final @Nullable TableName legacyTable;
+
+	private final @Nullable String appliedBy;
+
+	private final ClassLoader classLoader;
+
+	private final CompatPolicy compatPolicy;
+
+	private final @Nullable String role;
+
+	private MigrationConfiguration(List<String> locations, TableName tracker, TransactionMode transactionMode,
+			ChecksumPolicy checksumPolicy, Duration lockWaitTimeout, Duration lockTimeout, Duration statementTimeout,
+			int lockRetries, LegacyTrackerType legacyType, @Nullable TableName legacyTable, @Nullable String appliedBy,
+			ClassLoader classLoader, CompatPolicy compatPolicy, @Nullable String role) {
 		locations = List.copyOf(locations);
 		if (locations.isEmpty()) {
 			throw new InvalidConfigurationException("At least one migration location is required.");
@@ -45,12 +62,156 @@ public record MigrationConfiguration(List<String> locations, TableName tracker, 
 			throw new InvalidConfigurationException(
 					"legacy.type is " + legacyType + " but legacy.table is not set: name the legacy tracker table.");
 		}
+		this.locations = locations;
+		this.tracker = tracker;
+		this.transactionMode = transactionMode;
+		this.checksumPolicy = checksumPolicy;
+		this.lockWaitTimeout = lockWaitTimeout;
+		this.lockTimeout = lockTimeout;
+		this.statementTimeout = statementTimeout;
+		this.lockRetries = lockRetries;
+		this.legacyType = legacyType;
+		this.legacyTable = legacyTable;
+		this.appliedBy = appliedBy;
+		this.classLoader = classLoader;
+		this.compatPolicy = compatPolicy;
+		this.role = role;
 	}
 
-	private static void requireNonNegative(Duration duration, String property) {
+	private static void requireNonNegative(@Nullable Duration duration, String property) {
 		if (duration == null || duration.isNegative()) {
 			throw new InvalidConfigurationException(property + " must be zero or positive but was " + duration + ".");
 		}
+	}
+
+	/**
+	 * Where migrations are found, each {@code classpath:} or {@code filesystem:}.
+	 * @return the locations, never empty
+	 */
+	public List<String> locations() {
+		return this.locations;
+	}
+
+	/**
+	 * The tracker table, schema-qualified.
+	 * @return the tracker, e.g. {@code public.applied_migrations}
+	 */
+	public String tracker() {
+		return this.tracker.toString();
+	}
+
+	/**
+	 * The tracker table as a validated name, for SQL.
+	 * @return the tracker table
+	 */
+	TableName trackerTable() {
+		return this.tracker;
+	}
+
+	/**
+	 * How pending migrations are grouped into transactions.
+	 * @return the transaction mode
+	 */
+	public TransactionMode transactionMode() {
+		return this.transactionMode;
+	}
+
+	/**
+	 * What an applied migration whose file changed since does.
+	 * @return the checksum policy
+	 */
+	public ChecksumPolicy checksumPolicy() {
+		return this.checksumPolicy;
+	}
+
+	/**
+	 * How long a run waits for the migration lock.
+	 * @return the lock wait timeout, zero or positive
+	 */
+	public Duration lockWaitTimeout() {
+		return this.lockWaitTimeout;
+	}
+
+	/**
+	 * The {@code lock_timeout} of each migration.
+	 * @return the lock timeout, zero or positive
+	 */
+	public Duration lockTimeout() {
+		return this.lockTimeout;
+	}
+
+	/**
+	 * The {@code statement_timeout} of each migration.
+	 * @return the statement timeout, zero for none
+	 */
+	public Duration statementTimeout() {
+		return this.statementTimeout;
+	}
+
+	/**
+	 * How often a migration that hit {@code lock_timeout} is retried.
+	 * @return the retries, zero or more
+	 */
+	public int lockRetries() {
+		return this.lockRetries;
+	}
+
+	/**
+	 * The kind of legacy tracker imported into an empty applied set.
+	 * @return the legacy tracker type, {@link LegacyTrackerType#NONE} for no import
+	 */
+	public LegacyTrackerType legacyType() {
+		return this.legacyType;
+	}
+
+	/**
+	 * The legacy tracker's table, schema-qualified.
+	 * @return the legacy table, e.g. {@code public.schema_migrations}, or {@code null}
+	 * when none is configured
+	 */
+	public @Nullable String legacyTable() {
+		return (this.legacyTable != null) ? this.legacyTable.toString() : null;
+	}
+
+	/**
+	 * The legacy tracker's table as a validated name, for SQL.
+	 * @return the legacy table, or {@code null}
+	 */
+	@Nullable TableName legacyTrackerTable() {
+		return this.legacyTable;
+	}
+
+	/**
+	 * The provenance recorded with each applied row after {@code current_user} (host,
+	 * application version).
+	 * @return the provenance, or {@code null} for the migrator's default (the host name)
+	 */
+	public @Nullable String appliedBy() {
+		return this.appliedBy;
+	}
+
+	/**
+	 * The class loader that {@code classpath:} locations are read from.
+	 * @return the class loader
+	 */
+	public ClassLoader classLoader() {
+		return this.classLoader;
+	}
+
+	/**
+	 * What a finding of the dry run that breaks the running version does.
+	 * @return the compatibility policy
+	 */
+	public CompatPolicy compatPolicy() {
+		return this.compatPolicy;
+	}
+
+	/**
+	 * The role to {@code SET ROLE} to after connecting.
+	 * @return the role, or {@code null} to stay the login role
+	 */
+	public @Nullable String role() {
+		return this.role;
 	}
 
 	public static Builder builder() {
@@ -82,15 +243,15 @@ public record MigrationConfiguration(List<String> locations, TableName tracker, 
 
 		private LegacyTrackerType legacyType = LegacyTrackerType.NONE;
 
-		private String legacyTable;
+		private @Nullable String legacyTable;
 
-		private String appliedBy;
+		private @Nullable String appliedBy;
 
-		private ClassLoader classLoader;
+		private @Nullable ClassLoader classLoader;
 
 		private CompatPolicy compatPolicy = CompatPolicy.FAIL;
 
-		private String role;
+		private @Nullable String role;
 
 		private Builder() {
 		}
@@ -144,13 +305,26 @@ public record MigrationConfiguration(List<String> locations, TableName tracker, 
 			return this;
 		}
 
-		public Builder legacy(LegacyTrackerType type, String table) {
+		/**
+		 * The legacy tracker to import from.
+		 * @param type the kind of tracker
+		 * @param table its table, {@code schema.table} or {@code table} (then in the
+		 * tracker's schema), or {@code null} or blank for none
+		 * @return this builder
+		 */
+		public Builder legacy(LegacyTrackerType type, @Nullable String table) {
 			this.legacyType = type;
 			this.legacyTable = table;
 			return this;
 		}
 
-		public Builder appliedBy(String appliedBy) {
+		/**
+		 * The provenance recorded with each applied row.
+		 * @param appliedBy e.g. the host and application version, or {@code null} for the
+		 * host name
+		 * @return this builder
+		 */
+		public Builder appliedBy(@Nullable String appliedBy) {
 			this.appliedBy = appliedBy;
 			return this;
 		}
@@ -166,12 +340,18 @@ public record MigrationConfiguration(List<String> locations, TableName tracker, 
 		 * @param role the role, or {@code null}
 		 * @return this builder
 		 */
-		public Builder role(String role) {
+		public Builder role(@Nullable String role) {
 			this.role = (role != null && !role.isBlank()) ? role : null;
 			return this;
 		}
 
-		public Builder classLoader(ClassLoader classLoader) {
+		/**
+		 * The class loader for {@code classpath:} locations.
+		 * @param classLoader the class loader, or {@code null} for the thread's context
+		 * class loader at {@link #build()}
+		 * @return this builder
+		 */
+		public Builder classLoader(@Nullable ClassLoader classLoader) {
 			this.classLoader = classLoader;
 			return this;
 		}

@@ -1,5 +1,7 @@
 package de.paliad.migration.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Base type of every failure the migrator reports. The message is written for an
  * operator: what happened, which file or version, and what to do next.
@@ -10,7 +12,7 @@ public abstract class MigrationException extends RuntimeException {
 		super(message);
 	}
 
-	protected MigrationException(String message, Throwable cause) {
+	protected MigrationException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

@@ -2,6 +2,8 @@ package de.paliad.migration.core;
 
 import java.sql.SQLException;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A migration's SQL failed on the server. Its transaction was rolled back (unless it is a
  * {@code no-transaction} migration), and no tracker row was written for it.
@@ -15,11 +17,11 @@ public class MigrationFailedException extends MigrationException {
 
 	private final String migrationName;
 
-	private final String sqlState;
+	private final @Nullable String sqlState;
 
 	private final String serverMessage;
 
-	public MigrationFailedException(Migration migration, int statementLine, SQLException cause, String hint) {
+	public MigrationFailedException(Migration migration, int statementLine, SQLException cause, @Nullable String hint) {
 		this(migration, migration.fileName(), statementLine, cause, hint);
 	}
 
@@ -27,7 +29,7 @@ public class MigrationFailedException extends MigrationException {
 	 * A failure of one of the migration's files other than its up file (its down file).
 	 */
 	public MigrationFailedException(Migration migration, String fileName, int statementLine, SQLException cause,
-			String hint) {
+			@Nullable String hint) {
 		super(format(migration.version(), fileName, statementLine, cause, hint), cause);
 		this.version = migration.version();
 		this.migrationName = migration.name();
@@ -35,13 +37,14 @@ public class MigrationFailedException extends MigrationException {
 		this.serverMessage = firstLine(cause.getMessage());
 	}
 
-	private static String format(long version, String fileName, int statementLine, SQLException cause, String hint) {
+	private static String format(long version, String fileName, int statementLine, SQLException cause,
+			@Nullable String hint) {
 		String message = "Migration " + version + " (" + fileName + ") failed at line " + statementLine
 				+ " with SQLSTATE " + cause.getSQLState() + ": " + firstLine(cause.getMessage()) + ".";
 		return (hint != null) ? message + " " + hint : message;
 	}
 
-	static String firstLine(String message) {
+	static String firstLine(@Nullable String message) {
 		if (message == null) {
 			return "";
 		}
@@ -57,7 +60,7 @@ public class MigrationFailedException extends MigrationException {
 		return this.migrationName;
 	}
 
-	public String sqlState() {
+	public @Nullable String sqlState() {
 		return this.sqlState;
 	}
 

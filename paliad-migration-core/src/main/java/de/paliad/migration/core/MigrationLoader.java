@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import de.paliad.migration.core.sql.SqlLexer;
-import de.paliad.migration.core.sql.SqlStatement;
-import de.paliad.migration.core.sql.SqlSyntaxException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the files of the migration locations into a {@link MigrationSet}: parses names,
@@ -83,7 +81,7 @@ final class MigrationLoader {
 		TreeMap<Long, Migration> migrations = new TreeMap<>();
 		ups.forEach((version, files) -> {
 			MigrationResource up = files.get(0);
-			MigrationResource down = downs.containsKey(version) ? downs.get(version).get(0) : null;
+			@Nullable MigrationResource down = downs.containsKey(version) ? downs.get(version).get(0) : null;
 			try {
 				String script = decode(up.content());
 				List<SqlStatement> statements = SqlLexer.split(script);
@@ -98,7 +96,7 @@ final class MigrationLoader {
 					problems.add(up.path() + ": " + Migration.ALLOW_BREAKING_DIRECTIVE
 							+ " needs a reason after it (it is printed by the CI gate)");
 				}
-				List<SqlStatement> downStatements = (down != null) ? SqlLexer.split(decode(down.content())) : null;
+				@Nullable List<SqlStatement> downStatements = (down != null) ? SqlLexer.split(decode(down.content())) : null;
 				migrations.put(version,
 						new Migration(version, names.get(up).name(), up.fileName(), up.path(),
 								Checksums.sha256(up.content()), transactional, statements, downStatements,
@@ -128,7 +126,7 @@ final class MigrationLoader {
 	 * The reason of an allow-breaking directive among the comment lines before the first
 	 * statement: {@code null} when there is none, empty when it has no reason.
 	 */
-	static String allowBreakingReason(String script, int firstStatementLine) {
+	static @Nullable String allowBreakingReason(String script, int firstStatementLine) {
 		String[] lines = script.split("\\R", -1);
 		for (int i = 0; i < Math.min(firstStatementLine - 1, lines.length); i++) {
 			String line = lines[i].strip();

@@ -7,6 +7,6 @@ package de.paliad.migration.core;
  * @param path where it was found, for messages (location plus relative path)
  * @param content the file's bytes
  */
-public record MigrationResource(String fileName, String path, byte[] content) {
+record MigrationResource(String fileName, String path, byte[] content) {
 
 }

@@ -7,20 +7,32 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The connection every operation of the {@link Migrator} runs on: opened from the data
+ * The connection one operation of the {@link Migrator} runs on: opened from the data
  * source, switched to the configured role, and for changing work holding the migration
- * lock with the tracker prepared. Turns connection-level SQL errors into the migrator's
- * exceptions.
+ * lock with the tracker prepared. Closing it releases the lock, resets the role and
+ * closes the connection. A connection-level SQL error becomes the migrator's exception
+ * through {@link #failure(SQLException)}, once the session is closed:
+ *
+ * <pre>{@code
+ * MigrationSession session = context.openSession();
+ * try (session) {
+ *     ...
+ * }
+ * catch (SQLException ex) {
+ *     throw session.failure(ex);
+ * }
+ * }</pre>
  */
-final class MigrationSession {
+final class MigrationSession implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationSession.class);
 
-	private final DataSource dataSource;
+	private final Connection connection;
 
 	private final MigrationConfiguration configuration;
 
@@ -30,53 +42,157 @@ final class MigrationSession {
 
 	private final AdvisoryLock lock;
 
-	MigrationSession(DataSource dataSource, MigrationConfiguration configuration, MigrationListener listener,
+	private boolean locked;
+
+	private @Nullable Integer backendPid;
+
+	private MigrationSession(Connection connection, MigrationConfiguration configuration, MigrationListener listener,
 			Tracker tracker) {
-		this.dataSource = dataSource;
+		this.connection = connection;
 		this.configuration = configuration;
 		this.listener = listener;
 		this.tracker = tracker;
-		this.lock = new AdvisoryLock(configuration.tracker());
+		this.lock = new AdvisoryLock(configuration.trackerTable());
 	}
 
 	/**
-	 * Runs {@code work} on one connection holding the migration lock, after creating the
-	 * tracker and importing a legacy tracker unless {@code onDisk} is {@code null}
-	 * (read-only work).
+	 * Connects, in autocommit, as the configured role.
+	 * @throws DatabaseUnavailableException when the database cannot be reached
 	 */
-	<T> T withLock(MigrationSet onDisk, LockedWork<T> work) {
-		return withConnection((connection) -> {
-			long waitStart = System.nanoTime();
-			this.listener.stateChanged(MigrationState.WAITING_FOR_LOCK);
-			Duration lockWait;
+	static MigrationSession open(DataSource dataSource, MigrationConfiguration configuration,
+			MigrationListener listener, Tracker tracker) {
+		Connection connection;
+		try {
+			connection = dataSource.getConnection();
+		}
+		catch (SQLException ex) {
+			throw new DatabaseUnavailableException("Cannot connect to the database to run migrations: "
+					+ MigrationFailedException.firstLine(ex.getMessage()) + " (SQLSTATE " + ex.getSQLState()
+					+ "). Check that the database is up and reachable; the run will not start without it.", ex);
+		}
+		MigrationSession session = new MigrationSession(connection, configuration, listener, tracker);
+		try {
+			connection.setAutoCommit(true);
+			String role = configuration.role();
+			if (role != null) {
+				setRole(connection, role);
+			}
+			return session;
+		}
+		catch (SQLException ex) {
 			try {
-				this.lock.acquire(connection, this.configuration.lockWaitTimeout(), this.listener);
+				connection.close();
 			}
-			finally {
-				lockWait = Duration.ofNanos(System.nanoTime() - waitStart);
-				this.listener.lockWaited(lockWait);
+			catch (SQLException closeFailure) {
+				ex.addSuppressed(closeFailure);
 			}
-			logger.debug("Acquired the migration lock on {} in {} ms", this.configuration.tracker(),
-					lockWait.toMillis());
-			try {
-				if (onDisk != null) {
-					this.tracker.createSchemaIfMissing(connection);
-					this.tracker.create(connection);
-					new LegacyTrackerImport(this.configuration.legacyType(), this.configuration.legacyTable(),
-							this.tracker)
-						.importIfNeeded(connection, onDisk, this.tracker.readApplied(connection));
-				}
-				return work.run(connection, lockWait);
-			}
-			finally {
-				releaseQuietly(connection);
-			}
-		});
+			throw session.failure(ex);
+		}
 	}
 
-	private void releaseQuietly(Connection connection) {
+	Connection connection() {
+		return this.connection;
+	}
+
+	/**
+	 * Waits for the migration lock, reporting the wait to the listener. Alone, for
+	 * read-only work that must not run beside a migration (the dry run).
+	 * @return how long it took
+	 * @throws LockNotAcquiredException when {@code lock-wait-timeout} passes
+	 */
+	Duration lock() throws SQLException {
+		long waitStart = System.nanoTime();
+		this.listener.stateChanged(MigrationState.WAITING_FOR_LOCK);
+		Duration lockWait;
 		try {
-			this.lock.release(connection);
+			this.lock.acquire(this.connection, this.configuration.lockWaitTimeout(), this.listener);
+		}
+		finally {
+			lockWait = Duration.ofNanos(System.nanoTime() - waitStart);
+			this.listener.lockWaited(lockWait);
+		}
+		this.locked = true;
+		logger.debug("Acquired the migration lock on {} in {} ms", this.configuration.trackerTable(),
+				lockWait.toMillis());
+		return lockWait;
+	}
+
+	/**
+	 * Waits for the migration lock, then creates the tracker and imports a legacy tracker
+	 * if configured: the start of every operation that changes the applied set.
+	 * @param onDisk the migrations on disk, for the legacy import
+	 * @return how long the lock took
+	 */
+	Duration lockForChanges(MigrationSet onDisk) throws SQLException {
+		Duration lockWait = lock();
+		this.tracker.createSchemaIfMissing(this.connection);
+		this.tracker.create(this.connection);
+		new LegacyTrackerImport(this.configuration.legacyType(), this.configuration.legacyTrackerTable(), this.tracker)
+			.importIfNeeded(this.connection, onDisk, this.tracker.readApplied(this.connection));
+		return lockWait;
+	}
+
+	/**
+	 * The session's backend pid, asked once: a round trip per migration adds up over
+	 * thousands.
+	 */
+	int backendPid() throws SQLException {
+		Integer pid = this.backendPid;
+		if (pid == null) {
+			pid = SessionQueries.backendPid(this.connection);
+			this.backendPid = pid;
+		}
+		return pid;
+	}
+
+	/**
+	 * Whether the connection is gone. A pool (Hikari) closes a connection whose server
+	 * session died.
+	 */
+	boolean isClosed() {
+		try {
+			return this.connection.isClosed();
+		}
+		catch (SQLException ex) {
+			return true;
+		}
+	}
+
+	/**
+	 * The migrator's exception for a database error outside any migration's SQL.
+	 * @param ex the error
+	 * @return the exception to throw
+	 */
+	MigrationException failure(SQLException ex) {
+		if ((ex.getSQLState() != null && ex.getSQLState().startsWith("08")) || isClosed()) {
+			return new DatabaseUnavailableException("Lost the database connection during the migration run: "
+					+ MigrationFailedException.firstLine(ex.getMessage()) + ".", ex);
+		}
+		return new TrackerAccessException(
+				"Database error while reading or writing the tracker " + this.configuration.trackerTable() + ": "
+						+ MigrationFailedException.firstLine(ex.getMessage()) + " (SQLSTATE " + ex.getSQLState() + ").",
+				ex);
+	}
+
+	/**
+	 * Releases the lock, resets the role so pooled connections go back clean, and closes
+	 * the connection.
+	 */
+	@Override
+	public void close() throws SQLException {
+		try (this.connection) {
+			if (this.locked) {
+				releaseQuietly();
+			}
+			if (this.configuration.role() != null && !this.connection.isClosed()) {
+				setRole(this.connection, null);
+			}
+		}
+	}
+
+	private void releaseQuietly() {
+		try {
+			this.lock.release(this.connection);
 		}
 		catch (SQLException ex) {
 			// The session is gone, and a session-level lock goes with it.
@@ -84,64 +200,14 @@ final class MigrationSession {
 		}
 	}
 
-	<T> T withConnection(ConnectionWork<T> work) {
-		Connection connection;
-		try {
-			connection = this.dataSource.getConnection();
-		}
-		catch (SQLException ex) {
-			throw new DatabaseUnavailableException("Cannot connect to the database to run migrations: "
-					+ MigrationFailedException.firstLine(ex.getMessage()) + " (SQLSTATE " + ex.getSQLState()
-					+ "). Check that the database is up and reachable; the run will not start without it.", ex);
-		}
-		try (connection) {
-			connection.setAutoCommit(true);
-			if (this.configuration.role() != null) {
-				setRole(connection, this.configuration.role());
-			}
-			try {
-				return work.run(connection);
-			}
-			finally {
-				if (this.configuration.role() != null && !connection.isClosed()) {
-					setRole(connection, null);
-				}
-			}
-		}
-		catch (SQLException ex) {
-			if ((ex.getSQLState() != null && ex.getSQLState().startsWith("08"))
-					|| MigrationExecutor.isClosed(connection)) {
-				throw new DatabaseUnavailableException("Lost the database connection during the migration run: "
-						+ MigrationFailedException.firstLine(ex.getMessage()) + ".", ex);
-			}
-			throw new TrackerAccessException("Database error while reading or writing the tracker "
-					+ this.configuration.tracker() + ": " + MigrationFailedException.firstLine(ex.getMessage())
-					+ " (SQLSTATE " + ex.getSQLState() + ").", ex);
-		}
-	}
-
 	/**
 	 * {@code SET ROLE} to a validated identifier, or back to the login role
-	 * ({@code null}), so pooled connections go back clean.
+	 * ({@code null}).
 	 */
-	private static void setRole(Connection connection, String role) throws SQLException {
+	private static void setRole(Connection connection, @Nullable String role) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute((role != null) ? "SET ROLE \"" + role + "\"" : "RESET ROLE");
 		}
-	}
-
-	@FunctionalInterface
-	interface ConnectionWork<T> {
-
-		T run(Connection connection) throws SQLException;
-
-	}
-
-	@FunctionalInterface
-	interface LockedWork<T> {
-
-		T run(Connection connection, Duration lockWait) throws SQLException;
-
 	}
 
 }

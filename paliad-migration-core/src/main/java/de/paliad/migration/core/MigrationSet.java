@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The migrations found on disk, by ascending version. Built by {@link MigrationLoader},
  * which guarantees one migration per version.
@@ -30,7 +32,7 @@ public final class MigrationSet {
 	 * @param version the version
 	 * @return the migration, or {@code null}
 	 */
-	public Migration get(long version) {
+	public @Nullable Migration get(long version) {
 		return this.byVersion.get(version);
 	}
 

@@ -2,6 +2,8 @@ package de.paliad.migration.core;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The migrations on disk, or their agreement with the applied set, failed validation.
  * Thrown before any migration SQL runs. Carries every problem of its kind, not only the
@@ -11,12 +13,12 @@ public class MigrationValidationException extends MigrationException {
 
 	private final List<String> problems;
 
-	public MigrationValidationException(String summary, List<String> problems, String action) {
+	public MigrationValidationException(String summary, List<String> problems, @Nullable String action) {
 		super(format(summary, problems, action));
 		this.problems = List.copyOf(problems);
 	}
 
-	private static String format(String summary, List<String> problems, String action) {
+	private static String format(String summary, List<String> problems, @Nullable String action) {
 		StringBuilder message = new StringBuilder(summary);
 		for (String problem : problems) {
 			message.append(System.lineSeparator()).append("  - ").append(problem);

@@ -2,6 +2,8 @@ package de.paliad.migration.core;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A database session that holds something the migrator waits for, from
  * {@code pg_stat_activity}.
@@ -12,8 +14,8 @@ import java.time.Duration;
  * @param state the session state ({@code active}, {@code idle in transaction}, ...)
  * @param transactionAge how long its current transaction has been open, or {@code null}
  */
-public record SessionInfo(int pid, String applicationName, String clientAddress, String state,
-		Duration transactionAge) {
+public record SessionInfo(int pid, @Nullable String applicationName, @Nullable String clientAddress,
+		@Nullable String state, @Nullable Duration transactionAge) {
 
 	@Override
 	public String toString() {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.postgresql.util.PGInterval;
 
 /**
@@ -27,7 +28,7 @@ final class SessionQueries {
 		return new SessionInfo(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), toDuration(age));
 	}
 
-	private static Duration toDuration(Object interval) {
+	private static @Nullable Duration toDuration(@Nullable Object interval) {
 		if (!(interval instanceof PGInterval pg)) {
 			return null;
 		}

@@ -2,13 +2,15 @@ package de.paliad.migration.core;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A migration failed a static check (transaction control or CONCURRENTLY in a
  * transactional migration).
  */
-public class StaticCheckException extends MigrationValidationException {
+class StaticCheckException extends MigrationValidationException {
 
-	public StaticCheckException(String summary, List<String> problems, String action) {
+	StaticCheckException(String summary, List<String> problems, @Nullable String action) {
 		super(summary, problems, action);
 	}
 

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import de.paliad.migration.core.sql.SqlStatement;
-
 /**
  * Checks a migration's statements before anything runs. Works on the lexer's top-level
  * words, so a {@code COMMIT} inside a function body, a string or a comment is never

@@ -2,6 +2,8 @@ package de.paliad.migration.core;
 
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A schema-qualified table name taken from configuration. Both parts are validated as
  * plain lower-case SQL identifiers before they ever reach SQL, and are always emitted
@@ -10,11 +12,11 @@ import java.util.regex.Pattern;
  * @param schema the schema
  * @param table the table
  */
-public record TableName(String schema, String table) {
+record TableName(String schema, String table) {
 
 	private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_$]{0,62}");
 
-	public TableName {
+	TableName {
 		requireIdentifier(schema, "schema");
 		requireIdentifier(table, "table");
 	}
@@ -25,7 +27,7 @@ public record TableName(String schema, String table) {
 	 * @param defaultSchema the schema of an unqualified name
 	 * @return the table name
 	 */
-	public static TableName parse(String qualified, String defaultSchema) {
+	static TableName parse(@Nullable String qualified, String defaultSchema) {
 		if (qualified == null || qualified.isBlank()) {
 			throw new InvalidConfigurationException("A table name is required but was empty.");
 		}
@@ -42,7 +44,7 @@ public record TableName(String schema, String table) {
 	 * @param what what it names, for the message
 	 * @return the identifier
 	 */
-	public static String requireIdentifier(String value, String what) {
+	static String requireIdentifier(@Nullable String value, String what) {
 		if (value == null || !IDENTIFIER.matcher(value).matches()) {
 			throw new InvalidConfigurationException("Invalid " + what + " name '" + value
 					+ "': use a plain lower-case SQL identifier (letters a-z, digits, '_' or '$', not starting with a digit, at most 63 characters).");
@@ -54,7 +56,7 @@ public record TableName(String schema, String table) {
 	 * The quoted schema, for SQL.
 	 * @return {@code "schema"}
 	 */
-	public String quotedSchema() {
+	String quotedSchema() {
 		return '"' + this.schema + '"';
 	}
 
@@ -62,7 +64,7 @@ public record TableName(String schema, String table) {
 	 * The quoted, qualified name, for SQL.
 	 * @return {@code "schema"."table"}
 	 */
-	public String quoted() {
+	String quoted() {
 		return quotedSchema() + ".\"" + this.table + '"';
 	}
 

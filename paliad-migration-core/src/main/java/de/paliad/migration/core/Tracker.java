@@ -10,6 +10,8 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The tracker table: one row per applied migration. All SQL against it lives here.
  */
@@ -83,8 +85,8 @@ final class Tracker {
 		return applied;
 	}
 
-	void insert(Connection connection, Migration migration, String checksum, Integer executionMs, String appliedBy)
-			throws SQLException {
+	void insert(Connection connection, Migration migration, String checksum, @Nullable Integer executionMs,
+			@Nullable String appliedBy) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + this.table.quoted()
 				+ " (version, name, checksum, execution_ms, applied_by) VALUES (?, ?, ?, ?, current_user || ?)")) {
 			statement.setLong(1, migration.version());

@@ -1,12 +1,14 @@
 package de.paliad.migration.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A database error outside any migration's SQL: reading or writing the tracker, taking
  * the lock, importing a legacy tracker (often a missing privilege).
  */
-public class TrackerAccessException extends MigrationException {
+class TrackerAccessException extends MigrationException {
 
-	public TrackerAccessException(String message, Throwable cause) {
+	TrackerAccessException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

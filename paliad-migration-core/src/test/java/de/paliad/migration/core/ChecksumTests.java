@@ -1,15 +1,9 @@
 package de.paliad.migration.core;
 
-import java.nio.file.Path;
-
-import de.paliad.migration.testing.MigrationDirectory;
 import de.paliad.migration.testing.Queries;
-import de.paliad.migration.testing.TestDatabase;
-import de.paliad.migration.testing.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -19,31 +13,22 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class ChecksumTests {
 
-	@TempDir
-	Path dir;
-
-	private MigrationDirectory files;
-
-	private TestDatabase db;
+	@RegisterExtension
+	final MigratorFixture fixture = new MigratorFixture();
 
 	@BeforeEach
 	void applyTwoMigrations() {
-		this.db = TestDatabases.create();
-		this.files = new MigrationDirectory(this.dir).write("1_users.up.sql", "CREATE TABLE users (id int);")
+		this.fixture.files()
+			.write("1_users.up.sql", "CREATE TABLE users (id int);")
 			.write("2_orders.up.sql", "CREATE TABLE orders (id int);");
 		migrator(ChecksumPolicy.FAIL).migrate();
-		this.files.write("1_users.up.sql", "CREATE TABLE users (id int, edited_after_apply text);")
+		this.fixture.files()
+			.write("1_users.up.sql", "CREATE TABLE users (id int, edited_after_apply text);")
 			.write("3_invoices.up.sql", "CREATE TABLE invoices (id int);");
 	}
 
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
-	}
-
 	private Migrator migrator(ChecksumPolicy policy) {
-		return new Migrator(this.db.dataSource(),
-				MigrationConfiguration.builder().locations(this.files.location()).checksumPolicy(policy).build());
+		return this.fixture.migrator(this.fixture.configuration().checksumPolicy(policy));
 	}
 
 	@Test
@@ -51,11 +36,11 @@ class ChecksumTests {
 		assertThatExceptionOfType(ChecksumMismatchException.class)
 			.isThrownBy(() -> migrator(ChecksumPolicy.FAIL).migrate())
 			.withMessageContaining(
-					"version 1 (" + this.files.location() + "/1_users.up.sql) changed after it was applied")
+					"version 1 (" + this.fixture.files().location() + "/1_users.up.sql) changed after it was applied")
 			.withMessageContaining("nothing was executed")
 			.withMessageContaining("'repair' mode")
 			.satisfies((ex) -> assertThat(ex.exitCode()).isEqualTo(ExitCode.VALIDATION_FAILED));
-		assertThat(Queries.relationExists(this.db.dataSource(), "invoices")).isFalse();
+		assertThat(Queries.relationExists(this.fixture.db().dataSource(), "invoices")).isFalse();
 	}
 
 	@Test
@@ -76,14 +61,15 @@ class ChecksumTests {
 
 		assertThat(migrator.repair()).containsExactly(1L);
 		assertThat(migrator.migrate().applied()).extracting(Migration::version).containsExactly(3L);
-		assertThat(Queries.value(this.db.dataSource(), "SELECT checksum FROM applied_migrations WHERE version = 1"))
+		assertThat(Queries.value(this.fixture.db().dataSource(),
+				"SELECT checksum FROM applied_migrations WHERE version = 1"))
 			.isEqualTo(migrator.validate().get(1).checksum());
 		assertThat(migrator.repair()).isEmpty();
 	}
 
 	@Test
 	void rowsWithoutAChecksumAreNeverReportedAsDrift() {
-		this.db.execute("UPDATE applied_migrations SET checksum = NULL WHERE version = 1");
+		this.fixture.db().execute("UPDATE applied_migrations SET checksum = NULL WHERE version = 1");
 
 		MigrationPlan plan = migrator(ChecksumPolicy.FAIL).plan();
 

@@ -1,15 +1,9 @@
 package de.paliad.migration.core;
 
-import java.nio.file.Path;
-
-import de.paliad.migration.testing.MigrationDirectory;
 import de.paliad.migration.testing.Queries;
-import de.paliad.migration.testing.TestDatabase;
-import de.paliad.migration.testing.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -27,39 +21,28 @@ class LegacyTrackerTests {
 			  execution_time int NOT NULL, success boolean NOT NULL);
 			""";
 
-	@TempDir
-	Path dir;
-
-	private MigrationDirectory files;
-
-	private TestDatabase db;
+	@RegisterExtension
+	final MigratorFixture fixture = new MigratorFixture();
 
 	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabases.create();
-		this.files = new MigrationDirectory(this.dir).write("V1__create_users.sql", "CREATE TABLE users (id int);")
+	void writeFlywayMigrationsAndHistory() {
+		this.fixture.files()
+			.write("V1__create_users.sql", "CREATE TABLE users (id int);")
 			.write("V2__add_email.sql", "ALTER TABLE users ADD COLUMN email text;")
 			.write("V3__create_orders.sql", "CREATE TABLE orders (id int);");
-		this.db.execute("CREATE TABLE users (id int, email text);" + FLYWAY_HISTORY);
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
+		this.fixture.db().execute("CREATE TABLE users (id int, email text);" + FLYWAY_HISTORY);
 	}
 
 	private Migrator migrator() {
-		return new Migrator(this.db.dataSource(),
-				MigrationConfiguration.builder()
-					.locations(this.files.location())
-					.legacy(LegacyTrackerType.FLYWAY, "flyway_schema_history")
-					.build());
+		return this.fixture
+			.migrator(this.fixture.configuration().legacy(LegacyTrackerType.FLYWAY, "flyway_schema_history"));
 	}
 
 	private void history(int rank, String version, String description, String type, boolean success) {
-		this.db.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
-				+ " installed_by, execution_time, success) VALUES (" + rank + ", " + version + ", '" + description
-				+ "', '" + type + "', 'x', 'flyway', 1, " + success + ")");
+		this.fixture.db()
+			.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+					+ " installed_by, execution_time, success) VALUES (" + rank + ", " + version + ", '" + description
+					+ "', '" + type + "', 'x', 'flyway', 1, " + success + ")");
 	}
 
 	@Test
@@ -70,7 +53,7 @@ class LegacyTrackerTests {
 		MigrateResult result = migrator().migrate();
 
 		assertThat(result.applied()).extracting(Migration::version).containsExactly(3L);
-		assertThat(Queries.rows(this.db.dataSource(),
+		assertThat(Queries.rows(this.fixture.db().dataSource(),
 				"SELECT version, name, checksum IS NULL, applied_by FROM applied_migrations ORDER BY version"))
 			.startsWith("1|create_users|t|legacy:flyway", "2|add_email|t|legacy:flyway")
 			.hasSize(3);
@@ -82,7 +65,8 @@ class LegacyTrackerTests {
 		history(1, "'2'", "<< Flyway Baseline >>", "BASELINE", true);
 
 		assertThat(migrator().migrate().applied()).extracting(Migration::version).containsExactly(3L);
-		assertThat(Queries.rows(this.db.dataSource(), "SELECT version, name FROM applied_migrations ORDER BY version"))
+		assertThat(Queries.rows(this.fixture.db().dataSource(),
+				"SELECT version, name FROM applied_migrations ORDER BY version"))
 			.containsExactly("1|create_users", "2|add_email", "3|create_orders");
 	}
 
@@ -95,8 +79,8 @@ class LegacyTrackerTests {
 			.withMessageContaining("records failed migrations")
 			.withMessageContaining("version 2 (add email) is recorded as failed")
 			.withMessageContaining("flyway repair");
-		assertThat(Queries.relationExists(this.db.dataSource(), "orders")).isFalse();
-		assertThat(Queries.trackedVersions(this.db.dataSource(), "public.applied_migrations")).isEmpty();
+		assertThat(Queries.relationExists(this.fixture.db().dataSource(), "orders")).isFalse();
+		assertThat(Queries.trackedVersions(this.fixture.db().dataSource(), "public.applied_migrations")).isEmpty();
 	}
 
 	@Test
@@ -105,7 +89,7 @@ class LegacyTrackerTests {
 		history(2, "'2'", "add email", "SQL", true);
 		migrator().migrate();
 		history(3, "'3'", "create orders", "SQL", true);
-		this.db.execute("DELETE FROM applied_migrations WHERE version = 3; DROP TABLE orders");
+		this.fixture.db().execute("DELETE FROM applied_migrations WHERE version = 3; DROP TABLE orders");
 
 		assertThat(migrator().migrate().applied()).extracting(Migration::version).containsExactly(3L);
 	}

@@ -61,12 +61,12 @@ class LockTimeoutRetryTests {
 	@BeforeEach
 	void captureExecutorLog() {
 		this.executorLog.start();
-		((Logger) LoggerFactory.getLogger(MigrationExecutor.class)).addAppender(this.executorLog);
+		((Logger) LoggerFactory.getLogger(Migrator.class)).addAppender(this.executorLog);
 	}
 
 	@AfterEach
 	void stopCapturingLogAndScheduler() {
-		((Logger) LoggerFactory.getLogger(MigrationExecutor.class)).detachAppender(this.executorLog);
+		((Logger) LoggerFactory.getLogger(Migrator.class)).detachAppender(this.executorLog);
 		this.scheduler.shutdownNow();
 	}
 

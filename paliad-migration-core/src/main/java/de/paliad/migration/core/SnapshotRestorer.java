@@ -1,4 +1,4 @@
-package de.paliad.migration.core.gate;
+package de.paliad.migration.core;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -20,10 +20,7 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import de.paliad.migration.core.InvalidConfigurationException;
-import de.paliad.migration.core.sql.SqlLexer;
-import de.paliad.migration.core.sql.SqlStatement;
-import de.paliad.migration.core.sql.SqlSyntaxException;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.slf4j.Logger;
@@ -37,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * privileges) are created first, without login and without superuser, so the dry run can
  * {@code SET ROLE} to the production migration role and meet the same ownership rules.
  */
-public final class SnapshotRestorer {
+final class SnapshotRestorer {
 
 	private static final Logger logger = LoggerFactory.getLogger(SnapshotRestorer.class);
 
@@ -63,7 +60,7 @@ public final class SnapshotRestorer {
 	 * @param statements how many SQL statements ran
 	 * @param copiedRows how many rows the COPY blocks loaded
 	 */
-	public record Result(List<String> rolesCreated, int statements, long copiedRows) {
+	record Result(List<String> rolesCreated, int statements, long copiedRows) {
 
 	}
 
@@ -75,7 +72,7 @@ public final class SnapshotRestorer {
 	 * @param dump the pg_dump file
 	 * @return what was restored
 	 */
-	public Result restore(DataSource dataSource, Path dump) {
+	Result restore(DataSource dataSource, Path dump) {
 		String script = read(dump);
 		List<Segment> segments = segments(script);
 		try (Connection connection = dataSource.getConnection()) {
@@ -112,7 +109,7 @@ public final class SnapshotRestorer {
 	}
 
 	/** A run of SQL text, or one COPY statement with its data lines. */
-	private record Segment(String sql, int firstLine, String copyData) {
+	private record Segment(String sql, int firstLine, @Nullable String copyData) {
 
 		List<SqlStatement> statements(Path dump) {
 			try {

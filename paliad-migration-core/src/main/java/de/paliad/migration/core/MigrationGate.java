@@ -1,12 +1,8 @@
-package de.paliad.migration.core.gate;
+package de.paliad.migration.core;
 
 import java.nio.file.Path;
 
 import javax.sql.DataSource;
-
-import de.paliad.migration.core.DryRunResult;
-import de.paliad.migration.core.MigrationConfiguration;
-import de.paliad.migration.core.Migrator;
 
 /**
  * The CI gate in one call, for a pipeline step or a user's own test suite: restore a

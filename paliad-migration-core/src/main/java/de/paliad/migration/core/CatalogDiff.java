@@ -1,8 +1,6 @@
-package de.paliad.migration.core.gate;
+package de.paliad.migration.core;
 
 import java.util.Objects;
-
-import de.paliad.migration.core.Severity;
 
 /**
  * Classifies the catalog changes one statement made. Only objects present before the dry

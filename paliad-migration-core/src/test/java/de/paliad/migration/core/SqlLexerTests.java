@@ -1,4 +1,4 @@
-package de.paliad.migration.core.sql;
+package de.paliad.migration.core;
 
 import java.util.List;
 

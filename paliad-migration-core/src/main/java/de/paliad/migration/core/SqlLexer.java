@@ -1,9 +1,11 @@
-package de.paliad.migration.core.sql;
+package de.paliad.migration.core;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Splits a PostgreSQL script into its top-level statements and tells the words of each
@@ -25,7 +27,7 @@ import java.util.Objects;
  * Not handled: psql meta-commands ({@code \connect}, {@code \gexec}) and psql variables;
  * they are lexed as ordinary characters.
  */
-public final class SqlLexer {
+final class SqlLexer {
 
 	private final String script;
 
@@ -47,7 +49,7 @@ public final class SqlLexer {
 	 * block comment or {@code BEGIN ATOMIC} body is not closed before the end of the
 	 * script
 	 */
-	public static List<SqlStatement> split(String script) throws SqlSyntaxException {
+	static List<SqlStatement> split(String script) throws SqlSyntaxException {
 		Objects.requireNonNull(script, "script");
 		List<Token> tokens = new SqlLexer(script).tokenize();
 		return new Splitter(script).split(tokens);
@@ -64,7 +66,7 @@ public final class SqlLexer {
 		return tokens;
 	}
 
-	private String wordOf(Kind kind, int start) {
+	private @Nullable String wordOf(Kind kind, int start) {
 		return (kind != Kind.WORD) ? null : this.script.substring(start, this.pos).toUpperCase(Locale.ROOT);
 	}
 
@@ -388,7 +390,7 @@ public final class SqlLexer {
 	 * @param end index just after the last character
 	 * @param word the upper-cased text for {@link Kind#WORD}, otherwise {@code null}
 	 */
-	private record Token(Kind kind, int start, int end, int line, String word) {
+	private record Token(Kind kind, int start, int end, int line, @Nullable String word) {
 
 		boolean isWord(String upperCaseWord) {
 			return upperCaseWord.equals(this.word);

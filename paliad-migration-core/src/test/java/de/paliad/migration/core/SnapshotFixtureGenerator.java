@@ -1,4 +1,4 @@
-package de.paliad.migration.core.gate;
+package de.paliad.migration.core;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -6,8 +6,6 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 
-import de.paliad.migration.core.MigrationConfiguration;
-import de.paliad.migration.core.Migrator;
 import de.paliad.migration.testing.TestDatabase;
 import de.paliad.migration.testing.TestDatabases;
 
@@ -22,7 +20,7 @@ import de.paliad.migration.testing.TestDatabases;
  * ./mvnw -q -pl paliad-migration-starter test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp -Dmdep.includeScope=test
  * java -Dpaliad.test.pg-binaries=paliad-migration-starter/target/pg-binaries/postgres-oldest.jar \
  *   -cp paliad-migration-starter/target/test-classes:paliad-migration-starter/target/classes:$(cat /tmp/cp) \
- *   de.paliad.migration.core.gate.SnapshotFixtureGenerator paliad-migration-starter/src/test/resources/gate
+ *   de.paliad.migration.core.SnapshotFixtureGenerator paliad-migration-starter/src/test/resources/gate
  * </pre>
  *
  * (pg_dump refuses servers newer than itself; Debian 12's pg_dump 15 dumps the embedded

@@ -1,4 +1,4 @@
-package de.paliad.migration.core.gate;
+package de.paliad.migration.core;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -11,11 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import de.paliad.migration.core.DryRunObserver;
-import de.paliad.migration.core.Finding;
-import de.paliad.migration.core.Migration;
-import de.paliad.migration.core.Severity;
-import de.paliad.migration.core.sql.SqlStatement;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compares the catalog and the held locks before and after every statement of a dry run,
@@ -24,13 +20,13 @@ import de.paliad.migration.core.sql.SqlStatement;
  * version's migrations. Objects created by the run itself are invisible to the old
  * version and never reported beyond {@code info}.
  */
-public final class CompatibilityAnalyzer implements DryRunObserver {
+final class CompatibilityAnalyzer implements DryRunObserver {
 
 	private static final String ACCESS_EXCLUSIVE = "AccessExclusiveLock";
 
-	private CatalogState initial;
+	private @Nullable CatalogState initial;
 
-	private CatalogState previous;
+	private @Nullable CatalogState previous;
 
 	private Set<String> previousLocks = Set.of();
 

@@ -1,4 +1,4 @@
-package de.paliad.migration.core.sql;
+package de.paliad.migration.core;
 
 import java.util.List;
 import java.util.Locale;
@@ -15,9 +15,9 @@ import java.util.Objects;
  * order; nothing from inside strings, dollar-quoted bodies, quoted identifiers or
  * comments, and no numbers, parameters or operators
  */
-public record SqlStatement(String text, int line, List<String> words) {
+record SqlStatement(String text, int line, List<String> words) {
 
-	public SqlStatement {
+	SqlStatement {
 		Objects.requireNonNull(text, "text");
 		words = List.copyOf(words);
 	}
@@ -26,7 +26,7 @@ public record SqlStatement(String text, int line, List<String> words) {
 	 * @return the first word, or {@code ""} if the statement has no words (e.g.
 	 * {@code (1)})
 	 */
-	public String firstWord() {
+	String firstWord() {
 		return this.words.isEmpty() ? "" : this.words.get(0);
 	}
 
@@ -34,7 +34,7 @@ public record SqlStatement(String text, int line, List<String> words) {
 	 * @param upperCaseWord the word to look for; lower-case input is tolerated
 	 * @return whether the word occurs anywhere in the statement's words
 	 */
-	public boolean hasWord(String upperCaseWord) {
+	boolean hasWord(String upperCaseWord) {
 		return this.words.contains(upperCaseWord.toUpperCase(Locale.ROOT));
 	}
 
@@ -46,7 +46,7 @@ public record SqlStatement(String text, int line, List<String> words) {
 	 * @param upperCaseWords the sequence to look for; lower-case input is tolerated
 	 * @return whether the sequence occurs; {@code true} for an empty sequence
 	 */
-	public boolean hasWordSequence(String... upperCaseWords) {
+	boolean hasWordSequence(String... upperCaseWords) {
 		for (int start = 0; start + upperCaseWords.length <= this.words.size(); start++) {
 			if (sequenceStartsAt(start, upperCaseWords)) {
 				return true;

@@ -1,4 +1,4 @@
-package de.paliad.migration.core.gate;
+package de.paliad.migration.core;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -8,19 +8,10 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.stream.Stream;
 
-import de.paliad.migration.core.CompatPolicy;
-import de.paliad.migration.core.DryRunResult;
-import de.paliad.migration.core.Finding;
-import de.paliad.migration.core.MigrationConfiguration;
-import de.paliad.migration.core.NameMismatchException;
-import de.paliad.migration.core.Severity;
-import de.paliad.migration.testing.MigrationDirectory;
 import de.paliad.migration.testing.Queries;
-import de.paliad.migration.testing.TestDatabase;
-import de.paliad.migration.testing.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,12 +28,8 @@ class CompatibilityGateTests {
 	@TempDir
 	Path prod;
 
-	@TempDir
-	Path pendingDir;
-
-	private MigrationDirectory pending;
-
-	private TestDatabase db;
+	@RegisterExtension
+	final MigratorFixture fixture = new MigratorFixture();
 
 	@BeforeEach
 	void copyProdMigrations() throws IOException, URISyntaxException {
@@ -52,13 +39,6 @@ class CompatibilityGateTests {
 				Files.copy(file, this.prod.resolve(file.getFileName()));
 			}
 		}
-		this.pending = new MigrationDirectory(this.pendingDir);
-		this.db = TestDatabases.create();
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
 	}
 
 	private static Path snapshot() throws URISyntaxException {
@@ -66,9 +46,9 @@ class CompatibilityGateTests {
 	}
 
 	private DryRunResult gate() throws URISyntaxException {
-		return MigrationGate.check(this.db.dataSource(), snapshot(),
+		return MigrationGate.check(this.fixture.db().dataSource(), snapshot(),
 				MigrationConfiguration.builder()
-					.locations("filesystem:" + this.prod, this.pending.location())
+					.locations("filesystem:" + this.prod, this.fixture.files().location())
 					.role("app_owner")
 					.compatPolicy(CompatPolicy.FAIL)
 					.build());
@@ -85,13 +65,13 @@ class CompatibilityGateTests {
 		assertThat(result.succeeded()).isTrue();
 		assertThat(result.steps()).isEmpty();
 		assertThat(result.findings()).isEmpty();
-		assertThat(Queries.rows(this.db.dataSource(),
+		assertThat(Queries.rows(this.fixture.db().dataSource(),
 				"SELECT rolname || ':' || rolsuper FROM pg_roles WHERE rolname IN ('app_owner', 'app_rw', 'app_ro', 'dba') ORDER BY 1"))
 			.containsExactly("app_owner:false", "app_ro:false", "app_rw:false", "dba:false");
-		assertThat(Integer.parseInt(
-				Queries.value(this.db.dataSource(), "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")))
+		assertThat(Integer.parseInt(Queries.value(this.fixture.db().dataSource(),
+				"SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")))
 			.isGreaterThanOrEqualTo(30);
-		assertThat(Queries.value(this.db.dataSource(),
+		assertThat(Queries.value(this.fixture.db().dataSource(),
 				"SELECT has_table_privilege('app_rw', 'public.approval_requests', 'INSERT')"))
 			.isEqualTo("t");
 	}
@@ -99,7 +79,7 @@ class CompatibilityGateTests {
 	/** Seed 000, outage 2, in CI instead of production. */
 	@Test
 	void mig125ReferencingColumnsDroppedBy091FailsTheGateNamingTheMigrationAndTheColumn() throws Exception {
-		this.pending.write("125_cross_cutting_filter_legal_source.up.sql", """
+		this.fixture.files().write("125_cross_cutting_filter_legal_source.up.sql", """
 				CREATE TABLE legal_source_filters (id bigserial PRIMARY KEY, legal_source_id bigint);
 				INSERT INTO legal_source_filters (legal_source_id)
 				  SELECT legal_source_id FROM deadline_rules WHERE is_mandatory OR is_optional;
@@ -122,7 +102,7 @@ class CompatibilityGateTests {
 	@Test
 	void aTrackerRowWithAnotherNameForVersion123FailsTheGate() throws Exception {
 		Files.delete(this.prod.resolve("123_backups_retention.up.sql"));
-		this.pending.write("123_backups.up.sql", "CREATE TABLE backup_targets (id int);");
+		this.fixture.files().write("123_backups.up.sql", "CREATE TABLE backup_targets (id int);");
 
 		assertThatExceptionOfType(NameMismatchException.class).isThrownBy(this::gate)
 			.withMessageContaining("version 123")
@@ -132,7 +112,7 @@ class CompatibilityGateTests {
 
 	@Test
 	void theOwnershipTrapFailsInCiAsItWouldInProduction() throws Exception {
-		this.pending.write("124_settings_scope.up.sql", "ALTER TABLE settings ADD COLUMN scope text;");
+		this.fixture.files().write("124_settings_scope.up.sql", "ALTER TABLE settings ADD COLUMN scope text;");
 
 		DryRunResult result = gate();
 
@@ -144,7 +124,7 @@ class CompatibilityGateTests {
 
 	@Test
 	void droppingAColumnIsBreaking() throws Exception {
-		this.pending.write("124_drop_display_name.up.sql", "ALTER TABLE users DROP COLUMN display_name;");
+		this.fixture.files().write("124_drop_display_name.up.sql", "ALTER TABLE users DROP COLUMN display_name;");
 
 		DryRunResult result = gate();
 
@@ -160,7 +140,7 @@ class CompatibilityGateTests {
 
 	@Test
 	void renamingAColumnOrATableIsBreaking() throws Exception {
-		this.pending.write("124_renames.up.sql", """
+		this.fixture.files().write("124_renames.up.sql", """
 				ALTER TABLE projects RENAME COLUMN title TO name;
 				ALTER TABLE project_tags RENAME TO project_labels;
 				""");
@@ -175,7 +155,8 @@ class CompatibilityGateTests {
 
 	@Test
 	void changingAColumnTypeIsBreakingAndItsRewriteBlocking() throws Exception {
-		this.pending.write("124_amount_bigint.up.sql", "ALTER TABLE payments ALTER COLUMN amount_cents TYPE bigint;");
+		this.fixture.files()
+			.write("124_amount_bigint.up.sql", "ALTER TABLE payments ALTER COLUMN amount_cents TYPE bigint;");
 
 		DryRunResult result = gate();
 
@@ -187,7 +168,8 @@ class CompatibilityGateTests {
 
 	@Test
 	void aNotNullColumnWithoutADefaultOnAnExistingTableIsBreaking() throws Exception {
-		this.pending.write("124_required_region.up.sql", "ALTER TABLE organisations ADD COLUMN region text NOT NULL;");
+		this.fixture.files()
+			.write("124_required_region.up.sql", "ALTER TABLE organisations ADD COLUMN region text NOT NULL;");
 
 		DryRunResult result = gate();
 
@@ -198,7 +180,8 @@ class CompatibilityGateTests {
 
 	@Test
 	void aPlainCreateIndexOnAnExistingTableIsBlocking() throws Exception {
-		this.pending.write("124_index_documents.up.sql", "CREATE INDEX documents_title_idx ON documents (title);");
+		this.fixture.files()
+			.write("124_index_documents.up.sql", "CREATE INDEX documents_title_idx ON documents (title);");
 
 		DryRunResult result = gate();
 
@@ -213,7 +196,7 @@ class CompatibilityGateTests {
 
 	@Test
 	void anExplicitAccessExclusiveLockIsBlocking() throws Exception {
-		this.pending.write("124_lock_jobs.up.sql", """
+		this.fixture.files().write("124_lock_jobs.up.sql", """
 				LOCK TABLE jobs IN ACCESS EXCLUSIVE MODE;
 				UPDATE jobs SET attempts = 0;
 				""");
@@ -230,13 +213,14 @@ class CompatibilityGateTests {
 
 	@Test
 	void addingANullableColumnOrANewTableIsInfoOnly() throws Exception {
-		this.pending.write("124_expand.up.sql",
-				"""
-						ALTER TABLE documents ADD COLUMN summary text;
-						ALTER TABLE projects ADD COLUMN archived_at timestamptz DEFAULT NULL;
-						CREATE TABLE document_links (id bigserial PRIMARY KEY, document_id bigint NOT NULL REFERENCES documents(id));
-						CREATE INDEX document_links_document_idx ON document_links (document_id);
-						""");
+		this.fixture.files()
+			.write("124_expand.up.sql",
+					"""
+							ALTER TABLE documents ADD COLUMN summary text;
+							ALTER TABLE projects ADD COLUMN archived_at timestamptz DEFAULT NULL;
+							CREATE TABLE document_links (id bigserial PRIMARY KEY, document_id bigint NOT NULL REFERENCES documents(id));
+							CREATE INDEX document_links_document_idx ON document_links (document_id);
+							""");
 
 		DryRunResult result = gate();
 
@@ -248,8 +232,9 @@ class CompatibilityGateTests {
 
 	@Test
 	void aConcurrentIndexInANoTransactionMigrationIsNotBlocking() throws Exception {
-		this.pending.write("124_index_concurrently.up.sql",
-				"-- paliad:no-transaction\nCREATE INDEX CONCURRENTLY documents_updated_idx ON documents (updated_at);\n");
+		this.fixture.files()
+			.write("124_index_concurrently.up.sql",
+					"-- paliad:no-transaction\nCREATE INDEX CONCURRENTLY documents_updated_idx ON documents (updated_at);\n");
 
 		DryRunResult result = gate();
 
@@ -259,7 +244,7 @@ class CompatibilityGateTests {
 
 	@Test
 	void allowBreakingLetsTheContractStepPassAndKeepsItsReason() throws Exception {
-		this.pending.write("124_contract_display_name.up.sql", """
+		this.fixture.files().write("124_contract_display_name.up.sql", """
 				-- paliad:allow-breaking v2.3 stopped reading users.display_name (expand/contract step 3)
 				ALTER TABLE users DROP COLUMN display_name;
 				""");
@@ -274,7 +259,7 @@ class CompatibilityGateTests {
 
 	@Test
 	void theDryRunLeavesTheRestoredSnapshotUnchanged() throws Exception {
-		this.pending.write("124_many_changes.up.sql", """
+		this.fixture.files().write("124_many_changes.up.sql", """
 				ALTER TABLE users DROP COLUMN display_name;
 				CREATE TABLE scratch (id int);
 				CREATE INDEX projects_title_idx ON projects (title);
@@ -286,29 +271,29 @@ class CompatibilityGateTests {
 				+ " GROUP BY c.relname, c.relkind ORDER BY 1";
 
 		gate();
-		List<String> afterFirst = Queries.rows(this.db.dataSource(), catalog);
-		List<String> trackerAfterFirst = Queries.rows(this.db.dataSource(),
+		List<String> afterFirst = Queries.rows(this.fixture.db().dataSource(), catalog);
+		List<String> trackerAfterFirst = Queries.rows(this.fixture.db().dataSource(),
 				"SELECT * FROM applied_migrations ORDER BY 1");
-		DryRunResult second = new de.paliad.migration.core.Migrator(this.db.dataSource(),
+		DryRunResult second = new de.paliad.migration.core.Migrator(this.fixture.db().dataSource(),
 				MigrationConfiguration.builder()
-					.locations("filesystem:" + this.prod, this.pending.location())
+					.locations("filesystem:" + this.prod, this.fixture.files().location())
 					.role("app_owner")
 					.build())
 			.dryRun();
 
 		assertThat(second.findings()).isNotEmpty();
-		assertThat(Queries.rows(this.db.dataSource(), catalog)).isEqualTo(afterFirst)
+		assertThat(Queries.rows(this.fixture.db().dataSource(), catalog)).isEqualTo(afterFirst)
 			.anyMatch((r) -> r.startsWith("users:r:"))
 			.noneMatch((r) -> r.startsWith("scratch:"));
-		assertThat(Queries.rows(this.db.dataSource(), "SELECT * FROM applied_migrations ORDER BY 1"))
+		assertThat(Queries.rows(this.fixture.db().dataSource(), "SELECT * FROM applied_migrations ORDER BY 1"))
 			.isEqualTo(trackerAfterFirst)
 			.hasSize(12);
-		assertThat(Queries.columnExists(this.db.dataSource(), "users", "display_name")).isTrue();
+		assertThat(Queries.columnExists(this.fixture.db().dataSource(), "users", "display_name")).isTrue();
 	}
 
 	@Test
 	void restoringIntoADatabaseWithTablesIsRefused() throws Exception {
-		this.db.execute("CREATE TABLE precious (id int)");
+		this.fixture.db().execute("CREATE TABLE precious (id int)");
 
 		assertThatExceptionOfType(de.paliad.migration.core.InvalidConfigurationException.class).isThrownBy(this::gate)
 			.withMessageContaining("Refusing to restore a snapshot")

@@ -1,4 +1,4 @@
-package de.paliad.migration.core.gate;
+package de.paliad.migration.core;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,11 +1,11 @@
-package de.paliad.migration.core.sql;
+package de.paliad.migration.core;
 
 /**
  * A script could not be split into statements because a lexical construct (string, quoted
  * identifier, dollar-quoted string, block comment, {@code BEGIN ATOMIC} body) is never
  * closed. The message names the construct and the 1-based line it starts on.
  */
-public class SqlSyntaxException extends Exception {
+class SqlSyntaxException extends Exception {
 
 	private static final long serialVersionUID = 1L;
 
@@ -16,7 +16,7 @@ public class SqlSyntaxException extends Exception {
 	 * {@code "unterminated dollar-quoted string $fn$ starting at line 12"}
 	 * @param line the 1-based line where the offending construct starts
 	 */
-	public SqlSyntaxException(String message, int line) {
+	SqlSyntaxException(String message, int line) {
 		super(message);
 		this.line = line;
 	}
@@ -24,7 +24,7 @@ public class SqlSyntaxException extends Exception {
 	/**
 	 * @return the 1-based line where the offending construct starts
 	 */
-	public int line() {
+	int line() {
 		return this.line;
 	}
 
