@@ -1,10 +1,14 @@
 package de.paliad.migration.test;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import de.paliad.migration.core.CompatPolicy;
@@ -41,14 +45,31 @@ class DryRunResultAssertTests {
 
 	@BeforeEach
 	void copyProdMigrations() throws IOException, URISyntaxException {
-		Path source = Paths.get(getClass().getResource("/gate/prod-migrations").toURI());
+		Path source = resource("/gate/prod-migrations");
 		try (Stream<Path> files = Files.list(source)) {
 			for (Path file : files.toList()) {
-				Files.copy(file, this.prod.resolve(file.getFileName()));
+				Files.copy(file, this.prod.resolve(file.getFileName().toString()));
 			}
 		}
 		this.pending = new MigrationDirectory(this.pendingDir);
 		this.db = TestDatabases.create();
+	}
+
+	/**
+	 * A fixture of the core's test jar. Under {@code verify} Maven hands this module the
+	 * packaged jar (under {@code test} the directory), so open it as a zip file system.
+	 */
+	private static Path resource(String name) throws IOException, URISyntaxException {
+		URI uri = DryRunResultAssertTests.class.getResource(name).toURI();
+		if ("jar".equals(uri.getScheme())) {
+			try {
+				FileSystems.getFileSystem(uri);
+			}
+			catch (FileSystemNotFoundException ex) {
+				FileSystems.newFileSystem(uri, Map.of());
+			}
+		}
+		return Paths.get(uri);
 	}
 
 	@AfterEach
@@ -56,8 +77,8 @@ class DryRunResultAssertTests {
 		this.db.close();
 	}
 
-	private DryRunResult gate() throws URISyntaxException {
-		Path snapshot = Paths.get(getClass().getResource("/gate/prod-schema.sql").toURI());
+	private DryRunResult gate() throws IOException, URISyntaxException {
+		Path snapshot = resource("/gate/prod-schema.sql");
 		return MigrationGate.check(this.db.dataSource(), snapshot,
 				MigrationConfiguration.builder()
 					.locations("filesystem:" + this.prod, this.pending.location())
