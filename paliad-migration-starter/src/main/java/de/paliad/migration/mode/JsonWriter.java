@@ -1,8 +1,10 @@
-package de.paliad.migration.autoconfigure;
+package de.paliad.migration.mode;
 
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the mode reports as one line of JSON. The reports are maps, lists, strings,
@@ -21,13 +23,13 @@ final class JsonWriter {
 	 * else is written as its string
 	 * @return the JSON text
 	 */
-	static String write(Object value) {
+	static String write(@Nullable Object value) {
 		StringBuilder json = new StringBuilder();
 		append(json, value);
 		return json.toString();
 	}
 
-	private static void append(StringBuilder json, Object value) {
+	private static void append(StringBuilder json, @Nullable Object value) {
 		if (value == null) {
 			json.append("null");
 		}

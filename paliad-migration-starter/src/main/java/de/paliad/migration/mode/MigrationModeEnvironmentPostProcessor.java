@@ -1,10 +1,7 @@
-package de.paliad.migration.autoconfigure;
+package de.paliad.migration.mode;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import de.paliad.migration.autoconfigure.PaliadMigrationProperties.Mode;
-import de.paliad.migration.autoconfigure.PaliadMigrationProperties.Output;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;

@@ -1,4 +1,4 @@
-package de.paliad.migration.autoconfigure;
+package de.paliad.migration.mode;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import de.paliad.migration.autoconfigure.PaliadMigrationProperties.Mode;
 import de.paliad.migration.core.ExitCode;
 import de.paliad.migration.core.MigrationException;
 import de.paliad.migration.core.MigrationFailedException;
 import de.paliad.migration.core.MigrationValidationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a command-line mode found, rendered as text for people or as one line of JSON for
@@ -20,7 +20,7 @@ final class ModeReport {
 
 	private final Mode mode;
 
-	private final Map<String, Object> values = new LinkedHashMap<>();
+	private final Map<String, @Nullable Object> values = new LinkedHashMap<>();
 
 	private final List<Section> sections = new ArrayList<>();
 
@@ -28,7 +28,7 @@ final class ModeReport {
 
 	private int exitCode;
 
-	private Map<String, Object> error;
+	private @Nullable Map<String, @Nullable Object> error;
 
 	ModeReport(Mode mode) {
 		this.mode = mode;
@@ -51,7 +51,7 @@ final class ModeReport {
 	/**
 	 * Adds a machine-readable value that the text shows in its summary only.
 	 */
-	ModeReport value(String key, Object value) {
+	ModeReport value(String key, @Nullable Object value) {
 		this.values.put(key, value);
 		return this;
 	}
@@ -127,7 +127,7 @@ final class ModeReport {
 	}
 
 	String toJson() {
-		Map<String, Object> json = new LinkedHashMap<>();
+		Map<String, @Nullable Object> json = new LinkedHashMap<>();
 		json.put("mode", name(this.mode));
 		json.put("exitCode", this.exitCode);
 		json.put("summary", this.summary);
@@ -145,10 +145,10 @@ final class ModeReport {
 	 * @param text the line for people
 	 * @param fields the fields for machines
 	 */
-	record Item(String text, Map<String, Object> fields) {
+	record Item(String text, Map<String, @Nullable Object> fields) {
 
-		static Item of(String text, Object... keysAndValues) {
-			Map<String, Object> fields = new LinkedHashMap<>();
+		static Item of(String text, @Nullable Object... keysAndValues) {
+			Map<String, @Nullable Object> fields = new LinkedHashMap<>();
 			for (int i = 0; i < keysAndValues.length; i += 2) {
 				fields.put((String) keysAndValues[i], keysAndValues[i + 1]);
 			}

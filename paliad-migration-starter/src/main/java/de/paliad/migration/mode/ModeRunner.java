@@ -1,12 +1,10 @@
-package de.paliad.migration.autoconfigure;
+package de.paliad.migration.mode;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import de.paliad.migration.autoconfigure.ModeReport.Item;
-import de.paliad.migration.autoconfigure.PaliadMigrationProperties.Mode;
-import de.paliad.migration.autoconfigure.PaliadMigrationProperties.Output;
 import de.paliad.migration.core.AppliedMigration;
 import de.paliad.migration.core.ChecksumPolicy;
 import de.paliad.migration.core.CompatPolicy;
@@ -21,6 +19,7 @@ import de.paliad.migration.core.MigrationPlan;
 import de.paliad.migration.core.MigrationSet;
 import de.paliad.migration.core.Migrator;
 import de.paliad.migration.core.VerificationFailedException;
+import de.paliad.migration.mode.ModeReport.Item;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,16 +28,21 @@ import org.slf4j.LoggerFactory;
  * and returns the documented exit code. Failures become part of the report, never a stack
  * trace on standard output.
  */
-final class ModeRunner {
+public final class ModeRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(ModeRunner.class);
 
-	private final PaliadMigrationProperties properties;
+	private final ModeSettings settings;
 
 	private final PrintStream out;
 
-	ModeRunner(PaliadMigrationProperties properties, PrintStream out) {
-		this.properties = properties;
+	/**
+	 * Creates the runner.
+	 * @param settings the mode and its settings
+	 * @param out where the report goes (standard output)
+	 */
+	public ModeRunner(ModeSettings settings, PrintStream out) {
+		this.settings = settings;
 		this.out = out;
 	}
 
@@ -47,8 +51,8 @@ final class ModeRunner {
 	 * @param migrator the migrator
 	 * @return the exit code
 	 */
-	int run(Migrator migrator) {
-		Mode mode = this.properties.getMode();
+	public int run(Migrator migrator) {
+		Mode mode = this.settings.mode();
 		ModeReport report = new ModeReport(mode);
 		try {
 			report(mode, migrator, report);
@@ -78,13 +82,13 @@ final class ModeRunner {
 	 * @param failure the failure
 	 * @return the exit code
 	 */
-	int reportFailure(MigrationException failure) {
-		return print(new ModeReport(this.properties.getMode()).failed(failure));
+	public int reportFailure(MigrationException failure) {
+		return print(new ModeReport(this.settings.mode()).failed(failure));
 	}
 
 	private int print(ModeReport report) {
-		this.out.print((this.properties.getOutput() == Output.JSON) ? report.toJson() + System.lineSeparator()
-				: report.toText());
+		this.out.print(
+				(this.settings.output() == Output.JSON) ? report.toJson() + System.lineSeparator() : report.toText());
 		this.out.flush();
 		return report.exitCode();
 	}
@@ -94,10 +98,7 @@ final class ModeRunner {
 			case MIGRATE_ONLY -> migrateOnly(migrator.migrate(), report);
 			case PLAN -> plan(migrator.plan(), report);
 			case VALIDATE -> validate(migrator.validate(), report);
-			case DRY_RUN -> dryRun(
-					(this.properties.getSnapshot() != null)
-							? migrator.dryRun(java.nio.file.Path.of(this.properties.getSnapshot())) : migrator.dryRun(),
-					report);
+			case DRY_RUN -> dryRun(rehearse(migrator), report);
 			case VERIFY -> verify(migrator.verify(), report);
 			case REPAIR -> repair(migrator.repair(), report);
 			case BASELINE -> baseline(migrator.baseline(requireTarget(mode)), report);
@@ -106,8 +107,13 @@ final class ModeRunner {
 		}
 	}
 
+	private DryRunResult rehearse(Migrator migrator) {
+		String snapshot = this.settings.snapshot();
+		return (snapshot != null) ? migrator.dryRun(Path.of(snapshot)) : migrator.dryRun();
+	}
+
 	private long requireTarget(Mode mode) {
-		Long target = this.properties.getTarget();
+		Long target = this.settings.target();
 		if (target == null || target <= 0) {
 			throw new InvalidConfigurationException("The " + ModeReport.name(mode)
 					+ " mode needs the version to work on: set paliad.migration.target, e.g. --paliad.migration.target=42"
@@ -130,7 +136,7 @@ final class ModeRunner {
 	}
 
 	private void plan(MigrationPlan plan, ModeReport report) {
-		boolean checksumsFail = this.properties.getVerifyChecksums() == ChecksumPolicy.FAIL
+		boolean checksumsFail = this.settings.verifyChecksums() == ChecksumPolicy.FAIL
 				&& !plan.checksumMismatches().isEmpty();
 		boolean blocked = !plan.nameMismatches().isEmpty() || checksumsFail;
 		report
@@ -150,7 +156,7 @@ final class ModeRunner {
 								m.migration().fileName(), "recordedName", m.applied().name()))
 						.toList())
 			.section("checksumMismatches",
-					"Checksum mismatches (verify-checksums=" + lower(this.properties.getVerifyChecksums()) + ")",
+					"Checksum mismatches (verify-checksums=" + lower(this.settings.verifyChecksums()) + ")",
 					plan.checksumMismatches()
 						.stream()
 						.map((m) -> Item.of(m.toString(), "version", m.migration().version(), "file",
@@ -175,15 +181,13 @@ final class ModeRunner {
 	}
 
 	private void dryRun(DryRunResult result, ModeReport report) {
-		List<Finding> gateFailures = (this.properties.getCompat() == CompatPolicy.FAIL) ? result.gateFailures()
-				: List.of();
+		List<Finding> gateFailures = (this.settings.compat() == CompatPolicy.FAIL) ? result.gateFailures() : List.of();
 		report
 			.summary("Dry run of " + result.steps().size() + " pending migration(s) in one transaction, rolled back"
-					+ ((this.properties.getSnapshot() != null)
-							? " (against snapshot " + this.properties.getSnapshot() + ")" : "")
+					+ ((this.settings.snapshot() != null) ? " (against snapshot " + this.settings.snapshot() + ")" : "")
 					+ ": " + (result.succeeded() ? "all succeeded" : "a migration failed") + "; "
 					+ result.findings().size() + " finding(s), " + gateFailures.size() + " failing the gate"
-					+ " (compat=" + lower(this.properties.getCompat()) + ").")
+					+ " (compat=" + lower(this.settings.compat()) + ").")
 			.section("steps", "Migrations",
 					result.steps()
 						.stream()
@@ -222,9 +226,9 @@ final class ModeRunner {
 
 	private void baseline(List<Long> recorded, ModeReport report) {
 		report
-			.summary("Recorded " + recorded.size() + " migration(s) up to version " + this.properties.getTarget()
+			.summary("Recorded " + recorded.size() + " migration(s) up to version " + this.settings.target()
 					+ " as applied without running them.")
-			.value("target", this.properties.getTarget())
+			.value("target", this.settings.target())
 			.section("recorded", "Recorded", versions(recorded))
 			.exitCode(ExitCode.SUCCESS);
 	}

@@ -1,5 +1,6 @@
-package de.paliad.migration.autoconfigure;
+package de.paliad.migration.startup;
 
+import de.paliad.migration.status.MigrationStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,7 @@ import org.springframework.context.ApplicationListener;
  * is registered as a listener before this one and records Boot's event before this one
  * overrides it.
  */
-final class MigrationReadiness implements ApplicationListener<AvailabilityChangeEvent<ReadinessState>> {
+public final class MigrationReadiness implements ApplicationListener<AvailabilityChangeEvent<ReadinessState>> {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationReadiness.class);
 
@@ -32,7 +33,13 @@ final class MigrationReadiness implements ApplicationListener<AvailabilityChange
 
 	private boolean applicationReady;
 
-	MigrationReadiness(MigrationStatus status, ApplicationAvailability availability,
+	/**
+	 * Creates the listener.
+	 * @param status the migration status
+	 * @param availability Spring Boot's availability
+	 * @param publisher where the readiness events go
+	 */
+	public MigrationReadiness(MigrationStatus status, ApplicationAvailability availability,
 			ApplicationEventPublisher publisher) {
 		this.status = status;
 		this.availability = availability;
@@ -56,7 +63,7 @@ final class MigrationReadiness implements ApplicationListener<AvailabilityChange
 	 * The migrations were applied after the application started; accept traffic if Spring
 	 * Boot already declared the application ready (otherwise it will).
 	 */
-	synchronized void migrationsApplied() {
+	public synchronized void migrationsApplied() {
 		if (this.applicationReady && this.availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC) {
 			AvailabilityChangeEvent.publish(this.publisher, this, ReadinessState.ACCEPTING_TRAFFIC);
 		}

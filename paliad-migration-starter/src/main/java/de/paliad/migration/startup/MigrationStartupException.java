@@ -1,4 +1,4 @@
-package de.paliad.migration.autoconfigure;
+package de.paliad.migration.startup;
 
 import de.paliad.migration.core.MigrationException;
 

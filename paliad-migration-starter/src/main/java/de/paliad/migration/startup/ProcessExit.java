@@ -1,4 +1,4 @@
-package de.paliad.migration.autoconfigure;
+package de.paliad.migration.startup;
 
 /**
  * Ends the process with an exit code: after a command-line mode's report, and after a

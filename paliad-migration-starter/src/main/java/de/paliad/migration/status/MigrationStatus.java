@@ -1,4 +1,4 @@
-package de.paliad.migration.autoconfigure;
+package de.paliad.migration.status;
 
 import java.sql.SQLException;
 import java.time.Clock;
@@ -18,6 +18,7 @@ import de.paliad.migration.core.MigrationListener;
 import de.paliad.migration.core.MigrationPlan;
 import de.paliad.migration.core.MigrationState;
 import de.paliad.migration.core.SessionInfo;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The live status of the boot-time migration run, read by the health indicator, the
@@ -37,6 +38,10 @@ public final class MigrationStatus implements MigrationListener {
 		this(Clock.systemUTC());
 	}
 
+	/**
+	 * Creates a status that reads the time from a clock.
+	 * @param clock the clock
+	 */
 	MigrationStatus(Clock clock) {
 		this.clock = clock;
 	}
@@ -142,7 +147,7 @@ public final class MigrationStatus implements MigrationListener {
 	 * How long the current run took, or {@code null} when this status saw no start (a
 	 * second report of the same outcome).
 	 */
-	private Long elapsedMs() {
+	private @Nullable Long elapsedMs() {
 		long start = this.runStart.getAndSet(0);
 		return (start != 0) ? (System.nanoTime() - start) / 1_000_000 : null;
 	}
@@ -164,8 +169,8 @@ public final class MigrationStatus implements MigrationListener {
 	 * @param lastSuccess when a run last succeeded, or {@code null}
 	 * @param blockedBy the sessions that blocked a migration of the current or failed run
 	 */
-	public record Snapshot(MigrationState state, int applied, int onDisk, List<Long> pending, Long durationMs,
-			Error error, Instant lastSuccess, List<String> blockedBy) {
+	public record Snapshot(MigrationState state, int applied, int onDisk, List<Long> pending, @Nullable Long durationMs,
+			@Nullable Error error, @Nullable Instant lastSuccess, List<String> blockedBy) {
 
 		static final Snapshot INITIAL = new Snapshot(MigrationState.PENDING, 0, 0, List.of(), null, null, null,
 				List.of());
@@ -192,7 +197,7 @@ public final class MigrationStatus implements MigrationListener {
 	 * @param sqlState the SQLSTATE, or {@code null}
 	 * @param message the operator message
 	 */
-	public record Error(Long version, String name, String sqlState, String message) {
+	public record Error(@Nullable Long version, @Nullable String name, @Nullable String sqlState, String message) {
 
 		static Error of(RuntimeException failure) {
 			if (failure instanceof MigrationFailedException sqlFailure) {
@@ -204,7 +209,7 @@ public final class MigrationStatus implements MigrationListener {
 			return new Error(null, null, sqlState(failure), message);
 		}
 
-		private static String sqlState(Throwable failure) {
+		private static @Nullable String sqlState(Throwable failure) {
 			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 				if (cause instanceof SQLException sql && sql.getSQLState() != null) {
 					return sql.getSQLState();
@@ -213,7 +218,7 @@ public final class MigrationStatus implements MigrationListener {
 			return null;
 		}
 
-		private static String firstLine(String message) {
+		private static String firstLine(@Nullable String message) {
 			if (message == null) {
 				return "";
 			}

@@ -1,8 +1,10 @@
-package de.paliad.migration.autoconfigure;
+package de.paliad.migration.web;
 
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -16,11 +18,11 @@ import org.springframework.core.env.Environment;
  * {@code /readyz}, {@code management.endpoint.health.group.*.additional-path}). Read from
  * the environment, so the gate works without Actuator on the classpath.
  */
-final class ManagementRequests {
+public final class ManagementRequests {
 
 	private static final String SERVER_NAMESPACE = "server:";
 
-	private final String basePath;
+	private final @Nullable String basePath;
 
 	private final int managementPort;
 
@@ -33,18 +35,23 @@ final class ManagementRequests {
 	 * @param managementPort the fixed management port, or 0 when there is none
 	 * @param serverPaths additional health paths on the application's server
 	 */
-	ManagementRequests(String basePath, int managementPort, Set<String> serverPaths) {
+	ManagementRequests(@Nullable String basePath, int managementPort, Set<String> serverPaths) {
 		this.basePath = basePath;
 		this.managementPort = managementPort;
 		this.serverPaths = Set.copyOf(serverPaths);
 	}
 
-	static ManagementRequests of(Environment environment) {
+	/**
+	 * Reads the management paths and port from the environment.
+	 * @param environment the environment
+	 * @return the matcher
+	 */
+	public static ManagementRequests of(Environment environment) {
 		Integer managementPort = environment.getProperty("management.server.port", Integer.class);
 		Integer serverPort = environment.getProperty("server.port", Integer.class);
 		boolean samePort = managementPort == null || (serverPort == null && managementPort == 8080)
 				|| (managementPort != 0 && managementPort.equals(serverPort));
-		String basePath = null;
+		@Nullable String basePath = null;
 		if (samePort) {
 			String servletPath = trimSlash(environment.getProperty("spring.mvc.servlet.path", ""));
 			String actuatorPath = trimSlash(environment.getProperty("management.endpoints.web.base-path", "/actuator"));
@@ -61,11 +68,11 @@ final class ManagementRequests {
 			paths.add("/livez");
 			paths.add("/readyz");
 		}
-		Map<String, HealthGroup> groups = Binder.get(environment)
+		Map<String, @Nullable HealthGroup> groups = Binder.get(environment)
 			.bind("management.endpoint.health.group", Bindable.mapOf(String.class, HealthGroup.class))
 			.orElse(Map.of());
 		for (HealthGroup group : groups.values()) {
-			String path = (group != null) ? group.additionalPath() : null;
+			@Nullable String path = (group != null) ? group.additionalPath() : null;
 			if (path != null && path.startsWith(SERVER_NAMESPACE)) {
 				String serverPath = trimSlash(path.substring(SERVER_NAMESPACE.length()));
 				if (!serverPath.isEmpty()) {
@@ -114,7 +121,7 @@ final class ManagementRequests {
 	 *
 	 * @param additionalPath the group's additional path, e.g. {@code server:/healthz}
 	 */
-	record HealthGroup(String additionalPath) {
+	record HealthGroup(@Nullable String additionalPath) {
 
 	}
 

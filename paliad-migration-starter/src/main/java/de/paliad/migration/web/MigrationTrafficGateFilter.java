@@ -1,4 +1,4 @@
-package de.paliad.migration.autoconfigure;
+package de.paliad.migration.web;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -11,6 +11,8 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import de.paliad.migration.status.MigrationStatus;
+
 /**
  * Answers application requests with {@code 503 Service Unavailable} and
  * {@code Retry-After} while the migrations are not applied, so that an application that
@@ -18,7 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * schema, even where nobody looks at readiness. Management requests pass, so health
  * probes keep answering.
  */
-final class MigrationTrafficGateFilter implements Filter {
+public final class MigrationTrafficGateFilter implements Filter {
 
 	private final MigrationStatus status;
 
@@ -26,7 +28,8 @@ final class MigrationTrafficGateFilter implements Filter {
 
 	private final ManagementRequests managementRequests;
 
-	MigrationTrafficGateFilter(MigrationStatus status, Duration retryAfter, ManagementRequests managementRequests) {
+	public MigrationTrafficGateFilter(MigrationStatus status, Duration retryAfter,
+			ManagementRequests managementRequests) {
 		this.status = status;
 		// Retry-After takes whole seconds; rounding up never invites a retry too early.
 		this.retryAfterSeconds = String.valueOf(Math.max(1, (retryAfter.toMillis() + 999) / 1000));

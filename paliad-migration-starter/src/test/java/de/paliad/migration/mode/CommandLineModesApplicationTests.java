@@ -1,4 +1,4 @@
-package de.paliad.migration.autoconfigure;
+package de.paliad.migration.mode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.jayway.jsonpath.JsonPath;
+import de.paliad.migration.startup.MigrationStartupException;
+import de.paliad.migration.startup.ProcessExit;
 import de.paliad.migration.testing.TestDatabase;
 import de.paliad.migration.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package de.paliad.migration.autoconfigure;
+package de.paliad.migration.mode;
 
 import java.time.Instant;
 import java.util.Arrays;

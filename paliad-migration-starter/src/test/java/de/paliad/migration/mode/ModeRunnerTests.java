@@ -1,4 +1,4 @@
-package de.paliad.migration.autoconfigure;
+package de.paliad.migration.mode;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
-import de.paliad.migration.autoconfigure.PaliadMigrationProperties.Mode;
-import de.paliad.migration.autoconfigure.PaliadMigrationProperties.Output;
 import de.paliad.migration.core.ChecksumPolicy;
+import de.paliad.migration.core.CompatPolicy;
 import de.paliad.migration.core.MigrationConfiguration;
 import de.paliad.migration.core.Migrator;
+import de.paliad.migration.fixtures.Fixtures;
 import de.paliad.migration.testing.MigrationDirectory;
 import de.paliad.migration.testing.TestDatabase;
 import de.paliad.migration.testing.TestDatabases;
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ModeRunnerTests {
 
-	private final PaliadMigrationProperties properties = new PaliadMigrationProperties();
+	private final Settings settings = new Settings();
 
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -73,7 +73,7 @@ class ModeRunnerTests {
 		this.files.write("2_add_name.up.sql", "ALTER TABLE items ADD COLUMN name text; -- changed");
 		assertThat(run(Mode.PLAN)).isEqualTo(3);
 		assertThat(output()).contains("Checksum mismatches (verify-checksums=fail) (1):");
-		this.properties.setVerifyChecksums(ChecksumPolicy.WARN);
+		this.settings.setVerifyChecksums(ChecksumPolicy.WARN);
 		assertThat(run(Mode.PLAN)).isZero();
 	}
 
@@ -81,8 +81,8 @@ class ModeRunnerTests {
 	void validateNeedsNoDatabase() {
 		Migrator offline = new Migrator(Fixtures.unreachable(),
 				MigrationConfiguration.builder().locations(this.files.location()).build());
-		assertThat(new ModeRunner(this.properties, new PrintStream(this.out, true, StandardCharsets.UTF_8))
-			.run(withMode(Mode.VALIDATE, offline))).isZero();
+		this.settings.setMode(Mode.VALIDATE);
+		assertThat(runner().run(offline)).isZero();
 		assertThat(output()).contains("2 migration file(s) are valid").contains("(down: 2_add_name.down.sql)");
 	}
 
@@ -132,10 +132,8 @@ class ModeRunnerTests {
 	void verifyExitsWithSixWhenTheDatabaseIsUnreachable() {
 		Migrator offline = new Migrator(Fixtures.unreachable(),
 				MigrationConfiguration.builder().locations(this.files.location()).build());
-		this.properties.setMode(Mode.VERIFY);
-		assertThat(
-				new ModeRunner(this.properties, new PrintStream(this.out, true, StandardCharsets.UTF_8)).run(offline))
-			.isEqualTo(6);
+		this.settings.setMode(Mode.VERIFY);
+		assertThat(runner().run(offline)).isEqualTo(6);
 		assertThat(output()).contains("Cannot connect to the database");
 	}
 
@@ -150,7 +148,7 @@ class ModeRunnerTests {
 
 	@Test
 	void baselineRecordsVersionsUpToTheTarget() {
-		this.properties.setTarget(1L);
+		this.settings.setTarget(1L);
 		assertThat(run(Mode.BASELINE)).isZero();
 		assertThat(output()).contains("Recorded 1 migration(s) up to version 1");
 		assertThat(run(Mode.PLAN)).isZero();
@@ -160,7 +158,7 @@ class ModeRunnerTests {
 	@Test
 	void downUndoesTheTarget() {
 		migrate();
-		this.properties.setTarget(2L);
+		this.settings.setTarget(2L);
 		assertThat(run(Mode.DOWN)).isZero();
 		assertThat(output()).contains("Undid version 2 (2_add_name.up.sql) with 2_add_name.down.sql");
 		assertThat(run(Mode.PLAN)).isZero();
@@ -172,14 +170,14 @@ class ModeRunnerTests {
 		assertThat(run(Mode.DOWN)).isEqualTo(2);
 		assertThat(output()).contains("The down mode needs the version to work on");
 		assertThat(run(Mode.BASELINE)).isEqualTo(2);
-		this.properties.setTarget(-4L);
+		this.settings.setTarget(-4L);
 		assertThat(run(Mode.BASELINE)).isEqualTo(2);
 		assertThat(output()).contains("(it was -4)");
 	}
 
 	@Test
 	void jsonOutputCarriesTheSameReport() {
-		this.properties.setOutput(Output.JSON);
+		this.settings.setOutput(Output.JSON);
 		this.files.write("3_broken.up.sql", "ALTER TABLE items DROP COLUMN legacy_code;");
 		assertThat(run(Mode.DRY_RUN)).isEqualTo(4);
 		String json = output().strip();
@@ -197,25 +195,63 @@ class ModeRunnerTests {
 
 	private int run(Mode mode) {
 		this.out.reset();
-		return new ModeRunner(this.properties, new PrintStream(this.out, true, StandardCharsets.UTF_8))
-			.run(withMode(mode, migrator()));
+		this.settings.setMode(mode);
+		return runner().run(migrator());
 	}
 
-	private Migrator withMode(Mode mode, Migrator migrator) {
-		this.properties.setMode(mode);
-		return migrator;
+	private ModeRunner runner() {
+		return new ModeRunner(this.settings.toModeSettings(), new PrintStream(this.out, true, StandardCharsets.UTF_8));
 	}
 
 	private Migrator migrator() {
 		return new Migrator(this.database.dataSource(),
 				MigrationConfiguration.builder()
 					.locations(this.files.location())
-					.checksumPolicy(this.properties.getVerifyChecksums())
+					.checksumPolicy(this.settings.getVerifyChecksums())
 					.build());
 	}
 
 	private String output() {
 		return this.out.toString(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * The settings a test changes one at a time, as it would change the properties.
+	 */
+	private static final class Settings {
+
+		private Mode mode = Mode.PLAN;
+
+		private Output output = Output.TEXT;
+
+		private Long target;
+
+		private ChecksumPolicy verifyChecksums = ChecksumPolicy.FAIL;
+
+		void setMode(Mode mode) {
+			this.mode = mode;
+		}
+
+		void setOutput(Output output) {
+			this.output = output;
+		}
+
+		void setTarget(Long target) {
+			this.target = target;
+		}
+
+		ChecksumPolicy getVerifyChecksums() {
+			return this.verifyChecksums;
+		}
+
+		void setVerifyChecksums(ChecksumPolicy verifyChecksums) {
+			this.verifyChecksums = verifyChecksums;
+		}
+
+		ModeSettings toModeSettings() {
+			return new ModeSettings(this.mode, this.output, this.target, null, CompatPolicy.FAIL, this.verifyChecksums);
+		}
+
 	}
 
 }

@@ -1,10 +1,11 @@
-package de.paliad.migration.autoconfigure;
+package de.paliad.migration.startup;
 
 import java.time.Duration;
 import java.util.List;
 
 import de.paliad.migration.core.MigrateResult;
 import de.paliad.migration.core.MigrationState;
+import de.paliad.migration.status.MigrationStatus;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -1,4 +1,4 @@
-package de.paliad.migration.autoconfigure;
+package de.paliad.migration.startup;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import de.paliad.migration.autoconfigure.app.TestApplication;
+import de.paliad.migration.fixtures.app.TestApplication;
 import de.paliad.migration.testing.TestDatabase;
 import de.paliad.migration.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package de.paliad.migration.autoconfigure;
+package de.paliad.migration.startup;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,10 +9,11 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import de.paliad.migration.autoconfigure.PaliadMigrationProperties.OnFailure;
 import de.paliad.migration.core.MigrationConfiguration;
 import de.paliad.migration.core.MigrationState;
 import de.paliad.migration.core.Migrator;
+import de.paliad.migration.fixtures.Fixtures;
+import de.paliad.migration.status.MigrationStatus;
 import de.paliad.migration.testing.MigrationDirectory;
 import de.paliad.migration.testing.TestDatabase;
 import de.paliad.migration.testing.TestDatabases;
@@ -108,7 +109,8 @@ class StartupMigrationTests {
 	}
 
 	private StartupMigration startup(OnFailure onFailure, Duration retryInterval) {
-		return new StartupMigration(this.status, onFailure, retryInterval, this.exits::add, this.recovered::countDown);
+		return new StartupMigration(this.status, new FailureHandler(onFailure, this.exits::add, null), retryInterval,
+				this.recovered::countDown);
 	}
 
 	private Migrator migrator(DataSource dataSource) {

@@ -1,4 +1,4 @@
-package de.paliad.migration.autoconfigure;
+package de.paliad.migration.status;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -13,6 +13,7 @@ import de.paliad.migration.core.MigrateResult;
 import de.paliad.migration.core.MigrationSet;
 import de.paliad.migration.core.MigrationState;
 import de.paliad.migration.core.SessionInfo;
+import de.paliad.migration.fixtures.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

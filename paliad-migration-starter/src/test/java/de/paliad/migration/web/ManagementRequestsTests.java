@@ -1,4 +1,4 @@
-package de.paliad.migration.autoconfigure;
+package de.paliad.migration.web;
 
 import org.junit.jupiter.api.Test;
 

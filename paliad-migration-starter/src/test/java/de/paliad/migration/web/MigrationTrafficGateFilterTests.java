@@ -1,9 +1,10 @@
-package de.paliad.migration.autoconfigure;
+package de.paliad.migration.web;
 
 import java.time.Duration;
 import java.util.Set;
 
 import de.paliad.migration.core.MigrationState;
+import de.paliad.migration.status.MigrationStatus;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockFilterChain;
