@@ -221,6 +221,10 @@ public final class PaliadMigrationAutoConfiguration {
 			}
 		}
 
+		/**
+		 * The failure handling of the properties. It holds no state, so the strategy and
+		 * the initializer each build one.
+		 */
 		private static FailureHandler failureHandler(PaliadMigrationProperties properties, ProcessExit exit) {
 			return new FailureHandler(properties.getOnFailure(), exit, modeRunner(properties));
 		}

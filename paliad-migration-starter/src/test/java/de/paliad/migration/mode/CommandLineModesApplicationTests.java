@@ -1,8 +1,9 @@
 package de.paliad.migration.mode;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -41,6 +42,9 @@ class CommandLineModesApplicationTests {
 	private final RecordingExit exit = new RecordingExit();
 
 	private TestDatabase database;
+
+	@TempDir
+	private Path snapshots;
 
 	@BeforeEach
 	void createDatabase() {
@@ -179,7 +183,11 @@ class CommandLineModesApplicationTests {
 	}
 
 	private String[] gateArguments(Path pending, String... more) throws Exception {
-		Path snapshot = Paths.get(getClass().getResource("/gate/prod-schema.sql").toURI());
+		// A file of its own: the resource may be inside the core's test jar.
+		Path snapshot = this.snapshots.resolve("prod-schema.sql");
+		try (InputStream resource = getClass().getResourceAsStream("/gate/prod-schema.sql")) {
+			Files.copy(resource, snapshot, StandardCopyOption.REPLACE_EXISTING);
+		}
 		List<String> arguments = new java.util.ArrayList<>(
 				List.of("--paliad.migration.mode=dry-run", "--paliad.migration.snapshot=" + snapshot,
 						"--paliad.migration.locations=classpath:gate/prod-migrations,filesystem:" + pending,
