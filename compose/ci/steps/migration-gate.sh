@@ -10,9 +10,8 @@
 # Without a snapshot every migration runs from an empty database, which still catches
 # the seed's "column dropped long ago" when the whole history is on disk; with one, the
 # new migrations run against production's real shape, drift and ownership included.
-# Exits 0 only if all pass; otherwise with the failing mode's exit code (docs/modes.md:
-# 3 validation or a breaking change, 4 a migration's SQL failed, 5 verify found a
-# difference, 6 no database).
+# Exits 0 only if all pass; otherwise with the failing mode's exit code and its meaning
+# (meaning() below says what ExitCode says; MigrationGateScriptTests keeps them equal).
 #
 # Environment:
 #   PGHOST PGPORT PGUSER PGPASSWORD  the PostgreSQL server (libpq's variables; the role
@@ -58,14 +57,15 @@ if [ -n "${GATE_ROLE:-}" ]; then
 fi
 read -r -a java_opts <<<"${GATE_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 
+# The meaning of each exit code, word for word as de.paliad.migration.core.ExitCode has it.
 meaning() {
 	case "$1" in
-	2) echo "invalid configuration or usage" ;;
-	3) echo "validation failed (naming, duplicates, name mismatch, checksum drift, static checks) or a change breaks the running version" ;;
-	4) echo "a migration's SQL failed" ;;
-	5) echo "verify found a difference" ;;
-	6) echo "lock not acquired in time, or database unreachable" ;;
-	*) echo "unexpected error" ;;
+	2) echo "invalid configuration or usage: down/baseline without target, an invalid tracker schema/table name, down of a version that is not applied or has no down file" ;;
+	3) echo "validation failed: file naming, duplicate versions, static checks, a recorded name that disagrees with the file, checksum drift (with verify-checksums=fail); in dry-run, a breaking finding with compat=fail" ;;
+	4) echo "a migration's SQL failed (its transaction was rolled back)" ;;
+	5) echo "verify found a difference: pending migrations, or applied versions missing on disk" ;;
+	6) echo "the database is unreachable, or the migration lock was not acquired within lock-wait-timeout" ;;
+	*) echo "unexpected error (a bug, or an environment problem nobody anticipated; the log has the stack trace)" ;;
 	esac
 }
 

@@ -1,9 +1,10 @@
 package de.paliad.migration.autoconfigure;
 
-import java.io.PrintStream;
-
-import de.paliad.migration.autoconfigure.PaliadMigrationProperties.Mode;
 import de.paliad.migration.core.Migrator;
+import de.paliad.migration.mode.ModeRunner;
+import de.paliad.migration.startup.FailureHandler;
+import de.paliad.migration.startup.StartupMigration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The default {@link PaliadMigrationStrategy}: {@code paliad.migration.mode=migrate}
@@ -13,30 +14,31 @@ import de.paliad.migration.core.Migrator;
  */
 final class ConfiguredMigrationStrategy implements PaliadMigrationStrategy, AutoCloseable {
 
-	private final PaliadMigrationProperties properties;
-
 	private final StartupMigration startup;
 
-	private final ModeRunner modes;
+	private final @Nullable ModeRunner mode;
 
-	private final ProcessExit exit;
+	private final FailureHandler failures;
 
-	ConfiguredMigrationStrategy(PaliadMigrationProperties properties, MigrationStatus status, ProcessExit exit,
-			Runnable onRecovered, PrintStream out) {
-		this.properties = properties;
-		this.startup = new StartupMigration(status, properties.getOnFailure(), properties.getRetryInterval(), exit,
-				onRecovered);
-		this.modes = new ModeRunner(properties, out);
-		this.exit = exit;
+	/**
+	 * Creates the strategy.
+	 * @param startup the {@code migrate} mode
+	 * @param mode the command-line mode to run instead, or {@code null}
+	 * @param failures what the end of a mode does
+	 */
+	ConfiguredMigrationStrategy(StartupMigration startup, @Nullable ModeRunner mode, FailureHandler failures) {
+		this.startup = startup;
+		this.mode = mode;
+		this.failures = failures;
 	}
 
 	@Override
 	public void migrate(Migrator migrator) {
-		if (this.properties.getMode() == Mode.MIGRATE) {
+		if (this.mode == null) {
 			this.startup.run(migrator);
 		}
 		else {
-			this.exit.exit(this.modes.run(migrator));
+			this.failures.modeFinished(this.mode.run(migrator));
 		}
 	}
 

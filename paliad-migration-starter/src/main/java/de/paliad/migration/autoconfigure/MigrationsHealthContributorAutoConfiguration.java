@@ -1,6 +1,7 @@
 package de.paliad.migration.autoconfigure;
 
 import de.paliad.migration.health.MigrationsHealthIndicator;
+import de.paliad.migration.status.MigrationStatus;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

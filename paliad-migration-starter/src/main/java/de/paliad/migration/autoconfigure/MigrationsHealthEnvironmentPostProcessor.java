@@ -3,6 +3,8 @@ package de.paliad.migration.autoconfigure;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -70,7 +72,7 @@ class MigrationsHealthEnvironmentPostProcessor implements EnvironmentPostProcess
 		return enabled == null || enabled;
 	}
 
-	private static Boolean bind(Binder binder, String name) {
+	private static @Nullable Boolean bind(Binder binder, String name) {
 		try {
 			return binder.bind(name, Boolean.class).orElse(null);
 		}

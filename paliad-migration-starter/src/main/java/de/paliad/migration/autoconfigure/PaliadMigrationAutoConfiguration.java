@@ -2,15 +2,24 @@ package de.paliad.migration.autoconfigure;
 
 import javax.sql.DataSource;
 
-import de.paliad.migration.autoconfigure.PaliadMigrationProperties.Mode;
 import de.paliad.migration.core.InvalidConfigurationException;
 import de.paliad.migration.core.MigrationConfiguration;
 import de.paliad.migration.core.MigrationException;
 import de.paliad.migration.core.MigrationListener;
 import de.paliad.migration.core.Migrator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import de.paliad.migration.mode.Mode;
+import de.paliad.migration.mode.ModeRunner;
+import de.paliad.migration.mode.ModeSettings;
+import de.paliad.migration.startup.FailureHandler;
+import de.paliad.migration.startup.MigrationReadiness;
+import de.paliad.migration.startup.ProcessExit;
+import de.paliad.migration.startup.StartupMigration;
+import de.paliad.migration.status.MigrationStatus;
+import de.paliad.migration.web.ManagementRequests;
+import de.paliad.migration.web.MigrationTrafficGateFilter;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -35,6 +44,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
@@ -57,8 +67,6 @@ import org.springframework.util.function.SingletonSupplier;
 @EnableConfigurationProperties(PaliadMigrationProperties.class)
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public final class PaliadMigrationAutoConfiguration {
-
-	private static final Logger logger = LoggerFactory.getLogger(PaliadMigrationAutoConfiguration.class);
 
 	/**
 	 * Runs the migrations under {@code spring.main.lazy-initialization} too: nothing may
@@ -84,47 +92,35 @@ public final class PaliadMigrationAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	static class MigratorConfiguration {
 
+		/**
+		 * The migrator. Lazy: the initializer asks for it when it runs, so that a
+		 * configuration the migrator rejects takes the startup's failure path (a report,
+		 * exit code 2) instead of failing the bean's creation.
+		 */
 		@Bean
+		@Lazy
 		@ConditionalOnMissingBean
 		Migrator paliadMigrator(PaliadMigrationProperties properties, ObjectProvider<DataSource> dataSource,
 				ResourceLoader resourceLoader, ObjectProvider<MigrationListener> listeners, Environment environment,
-				ObjectProvider<BuildProperties> buildProperties, ProcessExit exit) {
-			try {
-				MigrationConfiguration configuration = MigrationConfiguration.builder()
-					.locations(properties.getLocations())
-					.schema(properties.getSchema())
-					.table(properties.getTable())
-					.transactionMode(properties.getTransaction())
-					.checksumPolicy(properties.getVerifyChecksums())
-					.lockWaitTimeout(properties.getLockWaitTimeout())
-					.lockTimeout(properties.getLockTimeout())
-					.statementTimeout(properties.getStatementTimeout())
-					.lockRetries(properties.getLockRetries())
-					.legacy(properties.getLegacy().getType(), properties.getLegacy().getTable())
-					.compatPolicy(properties.getCompat())
-					.role(properties.getRole())
-					.appliedBy(appliedBy(environment, buildProperties.getIfAvailable()))
-					.classLoader(resourceLoader.getClassLoader())
-					.build();
-				return new Migrator(migrationDataSource(properties, dataSource), configuration,
-						new CompositeMigrationListener(listeners.orderedStream().toList()));
-			}
-			catch (MigrationException ex) {
-				// Ended here rather than by the escaping exception: Spring Boot registers
-				// the
-				// exit code of a failed refresh only when it can still publish an event
-				// to
-				// the failed context, which breaks with Micrometer on the class path.
-				if (properties.getMode() != Mode.MIGRATE) {
-					exit.exit(new ModeRunner(properties, System.out).reportFailure(ex));
-				}
-				else {
-					logger.error("Invalid migration configuration, stopping the application with exit code {}: {} {}",
-							ex.exitCode().code(), ex.getMessage(), MigrationFailureAnalyzer.action(ex));
-					exit.exit(ex.exitCode().code());
-				}
-				throw new MigrationStartupException(ex);
-			}
+				ObjectProvider<BuildProperties> buildProperties) {
+			MigrationConfiguration configuration = MigrationConfiguration.builder()
+				.locations(properties.getLocations())
+				.schema(properties.getSchema())
+				.table(properties.getTable())
+				.transactionMode(properties.getTransaction())
+				.checksumPolicy(properties.getVerifyChecksums())
+				.lockWaitTimeout(properties.getLockWaitTimeout())
+				.lockTimeout(properties.getLockTimeout())
+				.statementTimeout(properties.getStatementTimeout())
+				.lockRetries(properties.getLockRetries())
+				.legacy(properties.getLegacy().getType(), properties.getLegacy().getTable())
+				.compatPolicy(properties.getCompat())
+				.role(properties.getRole())
+				.appliedBy(appliedBy(environment, buildProperties.getIfAvailable()))
+				.classLoader(resourceLoader.getClassLoader())
+				.build();
+			return new Migrator(migrationDataSource(properties, dataSource), configuration,
+					new CompositeMigrationListener(listeners.orderedStream().toList()));
 		}
 
 		/**
@@ -152,7 +148,8 @@ public final class PaliadMigrationAutoConfiguration {
 					return application;
 				}
 				// Separate migration credentials, like spring.flyway.user: same database,
-				// own login.
+				// own
+				// login.
 				return DataSourceBuilder.derivedFrom(application)
 					.type(SimpleDriverDataSource.class)
 					.username(properties.getUser())
@@ -173,7 +170,7 @@ public final class PaliadMigrationAutoConfiguration {
 		 * Provenance recorded with each applied migration (the tracker prefixes the
 		 * database user): the host, and the application's name and version when known.
 		 */
-		private static String appliedBy(Environment environment, BuildProperties buildProperties) {
+		private static String appliedBy(Environment environment, @Nullable BuildProperties buildProperties) {
 			String name = environment.getProperty("spring.application.name");
 			String version = environment.getProperty("spring.application.version");
 			if (version == null && buildProperties != null) {
@@ -192,14 +189,57 @@ public final class PaliadMigrationAutoConfiguration {
 		@ConditionalOnMissingBean
 		PaliadMigrationStrategy paliadMigrationStrategy(PaliadMigrationProperties properties, MigrationStatus status,
 				ProcessExit exit, ObjectProvider<MigrationReadiness> readiness) {
-			return new ConfiguredMigrationStrategy(properties, status, exit,
-					() -> readiness.ifAvailable(MigrationReadiness::migrationsApplied), System.out);
+			FailureHandler failures = failureHandler(properties, exit);
+			StartupMigration startup = new StartupMigration(status, failures, properties.getRetryInterval(),
+					() -> readiness.ifAvailable(MigrationReadiness::migrationsApplied));
+			return new ConfiguredMigrationStrategy(startup, modeRunner(properties), failures);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		PaliadMigrationInitializer paliadMigrationInitializer(Migrator migrator, PaliadMigrationStrategy strategy) {
-			return new PaliadMigrationInitializer(migrator, strategy);
+		PaliadMigrationInitializer paliadMigrationInitializer(ObjectProvider<Migrator> migrator,
+				PaliadMigrationStrategy strategy, PaliadMigrationProperties properties, ProcessExit exit) {
+			return new PaliadMigrationInitializer(() -> buildMigrator(migrator), strategy,
+					failureHandler(properties, exit)::configurationFailed);
+		}
+
+		/**
+		 * Builds the migrator; a configuration it rejects is thrown as the migrator's own
+		 * exception, not wrapped by the bean factory.
+		 */
+		private static Migrator buildMigrator(ObjectProvider<Migrator> migrator) {
+			try {
+				return migrator.getObject();
+			}
+			catch (BeanCreationException ex) {
+				for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+					if (cause instanceof MigrationException failure) {
+						throw failure;
+					}
+				}
+				throw ex;
+			}
+		}
+
+		/**
+		 * The failure handling of the properties. It holds no state, so the strategy and
+		 * the initializer each build one.
+		 */
+		private static FailureHandler failureHandler(PaliadMigrationProperties properties, ProcessExit exit) {
+			return new FailureHandler(properties.getOnFailure(), exit, modeRunner(properties));
+		}
+
+		/**
+		 * The command-line mode to run, or {@code null} for {@code migrate}.
+		 */
+		private static @Nullable ModeRunner modeRunner(PaliadMigrationProperties properties) {
+			if (properties.getMode() == Mode.MIGRATE) {
+				return null;
+			}
+			ModeSettings settings = new ModeSettings(properties.getMode(), properties.getOutput(),
+					properties.getTarget(), properties.getSnapshot(), properties.getCompat(),
+					properties.getVerifyChecksums());
+			return new ModeRunner(settings, System.out);
 		}
 
 	}

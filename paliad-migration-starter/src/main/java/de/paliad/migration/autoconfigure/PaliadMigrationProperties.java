@@ -9,6 +9,10 @@ import de.paliad.migration.core.ChecksumPolicy;
 import de.paliad.migration.core.CompatPolicy;
 import de.paliad.migration.core.LegacyTrackerType;
 import de.paliad.migration.core.TransactionMode;
+import de.paliad.migration.mode.Mode;
+import de.paliad.migration.mode.Output;
+import de.paliad.migration.startup.OnFailure;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -96,22 +100,22 @@ public class PaliadMigrationProperties {
 	 * JDBC URL of the database to migrate, when the migrations should not use the
 	 * application's DataSource (e.g. a direct connection instead of a PgBouncer).
 	 */
-	private String url;
+	private @Nullable String url;
 
 	/**
 	 * Login user of the database to migrate, when it differs from the application's.
 	 */
-	private String user;
+	private @Nullable String user;
 
 	/**
 	 * Login password of the database to migrate.
 	 */
-	private String password;
+	private @Nullable String password;
 
 	/**
 	 * The version that the 'down' and 'baseline' modes work on.
 	 */
-	private Long target;
+	private @Nullable Long target;
 
 	/**
 	 * Format of the report of every mode but 'migrate'.
@@ -122,7 +126,7 @@ public class PaliadMigrationProperties {
 	 * A plain 'pg_dump' file (schema plus the tracker's rows) restored into the empty
 	 * database before the 'dry-run' mode: the CI gate against a copy of production.
 	 */
-	private String snapshot;
+	private @Nullable String snapshot;
 
 	/**
 	 * What a 'dry-run' finding that breaks the running version does: 'fail' (exit code 3
@@ -135,7 +139,7 @@ public class PaliadMigrationProperties {
 	 * Role to 'SET ROLE' to after connecting, e.g. the schema owner, or in the CI gate
 	 * the production migration role restored from the snapshot.
 	 */
-	private String role;
+	private @Nullable String role;
 
 	private final Legacy legacy = new Legacy();
 
@@ -251,35 +255,35 @@ public class PaliadMigrationProperties {
 		this.gateTraffic = gateTraffic;
 	}
 
-	public String getUrl() {
+	public @Nullable String getUrl() {
 		return this.url;
 	}
 
-	public void setUrl(String url) {
+	public void setUrl(@Nullable String url) {
 		this.url = url;
 	}
 
-	public String getUser() {
+	public @Nullable String getUser() {
 		return this.user;
 	}
 
-	public void setUser(String user) {
+	public void setUser(@Nullable String user) {
 		this.user = user;
 	}
 
-	public String getPassword() {
+	public @Nullable String getPassword() {
 		return this.password;
 	}
 
-	public void setPassword(String password) {
+	public void setPassword(@Nullable String password) {
 		this.password = password;
 	}
 
-	public Long getTarget() {
+	public @Nullable Long getTarget() {
 		return this.target;
 	}
 
-	public void setTarget(Long target) {
+	public void setTarget(@Nullable Long target) {
 		this.target = target;
 	}
 
@@ -291,11 +295,11 @@ public class PaliadMigrationProperties {
 		this.output = output;
 	}
 
-	public String getSnapshot() {
+	public @Nullable String getSnapshot() {
 		return this.snapshot;
 	}
 
-	public void setSnapshot(String snapshot) {
+	public void setSnapshot(@Nullable String snapshot) {
 		this.snapshot = snapshot;
 	}
 
@@ -307,11 +311,11 @@ public class PaliadMigrationProperties {
 		this.compat = compat;
 	}
 
-	public String getRole() {
+	public @Nullable String getRole() {
 		return this.role;
 	}
 
-	public void setRole(String role) {
+	public void setRole(@Nullable String role) {
 		this.role = role;
 	}
 
@@ -333,7 +337,7 @@ public class PaliadMigrationProperties {
 		 * The legacy tracker table, as 'schema.table' or 'table' (then in the tracker's
 		 * schema), e.g. 'flyway_schema_history'.
 		 */
-		private String table;
+		private @Nullable String table;
 
 		public LegacyTrackerType getType() {
 			return this.type;
@@ -343,80 +347,13 @@ public class PaliadMigrationProperties {
 			this.type = type;
 		}
 
-		public String getTable() {
+		public @Nullable String getTable() {
 			return this.table;
 		}
 
-		public void setTable(String table) {
+		public void setTable(@Nullable String table) {
 			this.table = table;
 		}
-
-	}
-
-	/**
-	 * What the application does with the migrations.
-	 */
-	public enum Mode {
-
-		/**
-		 * Apply pending migrations before the web server opens, then run the application.
-		 */
-		MIGRATE,
-
-		/** Apply pending migrations and exit (init container, release phase). */
-		MIGRATE_ONLY,
-
-		/**
-		 * Report pending, applied-but-missing and mismatching migrations; change nothing.
-		 */
-		PLAN,
-
-		/** Check the files (naming, duplicates, static checks) without a database. */
-		VALIDATE,
-
-		/** Apply every pending migration in one transaction and roll it back. */
-		DRY_RUN,
-
-		/** Check that the applied set equals the files on disk; change nothing. */
-		VERIFY,
-
-		/** Re-record the checksums of applied migrations from the files on disk. */
-		REPAIR,
-
-		/** Record every version up to 'target' as applied without running it. */
-		BASELINE,
-
-		/** Run the down migration of 'target' and delete its tracker row. */
-		DOWN
-
-	}
-
-	/**
-	 * What a failed migration run at startup does to the process.
-	 */
-	public enum OnFailure {
-
-		/**
-		 * Keep the process alive with readiness refusing traffic and liveness correct;
-		 * retry transient failures every 'retry-interval'.
-		 */
-		UNREADY,
-
-		/** Stop the process with the exit code of the failure. */
-		EXIT
-
-	}
-
-	/**
-	 * Format of the reports of the command-line modes.
-	 */
-	public enum Output {
-
-		/** A report for people. */
-		TEXT,
-
-		/** One JSON document for machines. */
-		JSON
 
 	}
 

@@ -13,6 +13,7 @@ import de.paliad.migration.core.Migration;
 import de.paliad.migration.core.MigrationException;
 import de.paliad.migration.core.MigrationPlan;
 import de.paliad.migration.core.Migrator;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -91,7 +92,7 @@ public class MigrationsEndpoint {
 	 * @param error why the migrations could not be read, or {@code null}
 	 */
 	public record MigrationsDescriptor(List<MigrationDescriptor> migrations,
-			String error) implements OperationResponseBody {
+			@Nullable String error) implements OperationResponseBody {
 
 	}
 
@@ -107,8 +108,8 @@ public class MigrationsEndpoint {
 	 * pending one); {@code null} for versions imported from a legacy tracker
 	 * @param executionMs how long it ran, or {@code null}
 	 */
-	public record MigrationDescriptor(long version, String name, String status, Instant appliedAt, String checksum,
-			Integer executionMs) {
+	public record MigrationDescriptor(long version, String name, String status, @Nullable Instant appliedAt,
+			@Nullable String checksum, @Nullable Integer executionMs) {
 
 		static MigrationDescriptor of(AppliedMigration row, String name, String status) {
 			return new MigrationDescriptor(row.version(), name, status, row.appliedAt(), row.checksum(),

@@ -3,9 +3,10 @@ package de.paliad.migration.health;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import de.paliad.migration.autoconfigure.MigrationStatus;
-import de.paliad.migration.autoconfigure.MigrationStatus.Snapshot;
 import de.paliad.migration.core.MigrationState;
+import de.paliad.migration.status.MigrationStatus;
+import de.paliad.migration.status.MigrationStatus.Snapshot;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -23,14 +24,14 @@ import org.springframework.boot.health.contributor.Status;
  */
 public class MigrationsHealthIndicator implements HealthIndicator {
 
-	private final MigrationStatus status;
+	private final @Nullable MigrationStatus status;
 
 	/**
 	 * Creates the indicator.
 	 * @param status the status, or {@code null} when migrations are disabled (no
 	 * migrator)
 	 */
-	public MigrationsHealthIndicator(MigrationStatus status) {
+	public MigrationsHealthIndicator(@Nullable MigrationStatus status) {
 		this.status = status;
 	}
 

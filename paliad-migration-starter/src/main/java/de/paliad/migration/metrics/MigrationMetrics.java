@@ -4,16 +4,17 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 
-import de.paliad.migration.autoconfigure.MigrationStatus;
 import de.paliad.migration.core.Migration;
 import de.paliad.migration.core.MigrationException;
 import de.paliad.migration.core.MigrationFailedException;
 import de.paliad.migration.core.MigrationListener;
 import de.paliad.migration.core.MigrationState;
+import de.paliad.migration.status.MigrationStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Micrometer meters of the migrator, fed as a {@link MigrationListener} and from the
@@ -132,7 +133,7 @@ public class MigrationMetrics implements MigrationListener {
 	}
 
 	static String sqlStateClass(MigrationException failure) {
-		String sqlState = (failure instanceof MigrationFailedException sqlFailure) ? sqlFailure.sqlState() : null;
+		@Nullable String sqlState = (failure instanceof MigrationFailedException sqlFailure) ? sqlFailure.sqlState() : null;
 		for (Throwable cause = failure; sqlState == null && cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLException sql) {
 				sqlState = sql.getSQLState();

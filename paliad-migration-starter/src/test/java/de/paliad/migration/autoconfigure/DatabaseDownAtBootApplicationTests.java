@@ -5,9 +5,10 @@ import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import de.paliad.migration.autoconfigure.app.Http;
-import de.paliad.migration.autoconfigure.app.TestApplication;
 import de.paliad.migration.core.MigrationState;
+import de.paliad.migration.fixtures.StarterApplicationTest;
+import de.paliad.migration.fixtures.app.Http;
+import de.paliad.migration.status.MigrationStatus;
 import de.paliad.migration.testing.EmbeddedServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -17,10 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.availability.ReadinessState;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,10 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * starts refusing traffic, retries every {@code retry-interval}, and becomes ready
  * without a restart.
  */
-@SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+@StarterApplicationTest(
 		properties = { "paliad.migration.locations=classpath:paliad/good", "paliad.migration.retry-interval=500ms",
 				"spring.datasource.hikari.connection-timeout=2000", "management.endpoint.health.show-details=always" })
-@DirtiesContext
 class DatabaseDownAtBootApplicationTests {
 
 	static final int databasePort = freePort();

@@ -2,24 +2,18 @@ package de.paliad.migration.autoconfigure;
 
 import java.net.http.HttpResponse;
 
-import de.paliad.migration.autoconfigure.app.Http;
-import de.paliad.migration.autoconfigure.app.TestApplication;
 import de.paliad.migration.core.MigrationState;
+import de.paliad.migration.fixtures.StarterApplicationTest;
+import de.paliad.migration.fixtures.app.Http;
+import de.paliad.migration.status.MigrationStatus;
 import de.paliad.migration.testing.TestDatabase;
-import de.paliad.migration.testing.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.availability.ReadinessState;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,14 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the default {@code on-failure=unready}: the process lives, readiness refuses traffic
  * with the reason, application requests are gated.
  */
-@SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "paliad.migration.locations=classpath:paliad/failing", "paliad.migration.retry-interval=7s",
-				"management.endpoint.health.show-details=always",
-				"management.endpoints.web.exposure.include=health,prometheus,migrations" })
-@DirtiesContext
+@StarterApplicationTest(properties = { "paliad.migration.locations=classpath:paliad/failing",
+		"paliad.migration.retry-interval=7s", "management.endpoint.health.show-details=always",
+		"management.endpoints.web.exposure.include=health,prometheus,migrations" })
 class FailedMigrationApplicationTests {
 
-	static final TestDatabase database = TestDatabases.create();
+	@Autowired
+	TestDatabase database;
 
 	@LocalServerPort
 	int port;
@@ -45,18 +38,6 @@ class FailedMigrationApplicationTests {
 
 	@Autowired
 	MigrationStatus status;
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", database::jdbcUrl);
-		registry.add("spring.datasource.username", database::user);
-		registry.add("spring.datasource.password", database::password);
-	}
-
-	@AfterAll
-	static void dropDatabase() {
-		database.close();
-	}
 
 	@Test
 	void readinessIsDownWithTheFailingVersionAndSqlState() {
@@ -72,7 +53,7 @@ class FailedMigrationApplicationTests {
 			.contains("legacy_code")
 			.doesNotContain("ALTER TABLE")
 			.doesNotContain("jdbc:postgresql")
-			.doesNotContain(database.password() + "\"");
+			.doesNotContain(this.database.password() + "\"");
 	}
 
 	@Test

@@ -2,39 +2,31 @@ package de.paliad.migration.autoconfigure;
 
 import java.net.http.HttpResponse;
 
-import de.paliad.migration.autoconfigure.app.Http;
-import de.paliad.migration.autoconfigure.app.TestApplication;
+import de.paliad.migration.fixtures.StarterApplicationTest;
+import de.paliad.migration.fixtures.app.Http;
 import de.paliad.migration.testing.TestDatabase;
-import de.paliad.migration.testing.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.availability.ReadinessState;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A web application whose migrations all apply, over real HTTP.
  */
-@SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "paliad.migration.locations=classpath:paliad/good",
-				"management.endpoint.health.show-details=always",
-				"management.endpoints.web.exposure.include=health,prometheus,migrations",
-				"spring.application.name=paliad-test", "spring.application.version=9.9.9" })
-@DirtiesContext
+@StarterApplicationTest(properties = { "paliad.migration.locations=classpath:paliad/good",
+		"management.endpoint.health.show-details=always",
+		"management.endpoints.web.exposure.include=health,prometheus,migrations", "spring.application.name=paliad-test",
+		"spring.application.version=9.9.9" })
 class MigratedApplicationTests {
 
-	static final TestDatabase database = TestDatabases.create();
+	@Autowired
+	TestDatabase database;
 
 	@LocalServerPort
 	int port;
@@ -44,18 +36,6 @@ class MigratedApplicationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", database::jdbcUrl);
-		registry.add("spring.datasource.username", database::user);
-		registry.add("spring.datasource.password", database::password);
-	}
-
-	@AfterAll
-	static void dropDatabase() {
-		database.close();
-	}
 
 	@Test
 	void readinessIsUpWithTheMigrationDetails() {
@@ -116,7 +96,7 @@ class MigratedApplicationTests {
 	void trackerRecordsHostAndApplicationVersion() {
 		String appliedBy = this.jdbc.queryForObject("SELECT applied_by FROM applied_migrations WHERE version = 1",
 				String.class);
-		assertThat(appliedBy).startsWith(database.user() + "@").endsWith(" paliad-test 9.9.9");
+		assertThat(appliedBy).startsWith(this.database.user() + "@").endsWith(" paliad-test 9.9.9");
 	}
 
 }

@@ -1,6 +1,7 @@
 package de.paliad.migration.autoconfigure;
 
 import de.paliad.migration.metrics.MigrationMetrics;
+import de.paliad.migration.status.MigrationStatus;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 

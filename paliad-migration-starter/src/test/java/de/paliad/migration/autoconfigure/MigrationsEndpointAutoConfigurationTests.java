@@ -3,6 +3,7 @@ package de.paliad.migration.autoconfigure;
 import de.paliad.migration.core.MigrationConfiguration;
 import de.paliad.migration.core.Migrator;
 import de.paliad.migration.endpoint.MigrationsEndpoint;
+import de.paliad.migration.fixtures.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

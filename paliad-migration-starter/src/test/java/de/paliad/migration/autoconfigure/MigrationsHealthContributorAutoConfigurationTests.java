@@ -2,6 +2,7 @@ package de.paliad.migration.autoconfigure;
 
 import de.paliad.migration.core.MigrationState;
 import de.paliad.migration.health.MigrationsHealthIndicator;
+import de.paliad.migration.status.MigrationStatus;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

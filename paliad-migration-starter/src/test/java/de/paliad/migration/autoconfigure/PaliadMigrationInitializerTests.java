@@ -5,6 +5,7 @@ import java.util.List;
 
 import de.paliad.migration.core.MigrationConfiguration;
 import de.paliad.migration.core.Migrator;
+import de.paliad.migration.fixtures.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

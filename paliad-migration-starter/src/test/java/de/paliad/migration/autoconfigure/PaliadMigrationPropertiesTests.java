@@ -10,13 +10,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
-import de.paliad.migration.autoconfigure.PaliadMigrationProperties.Mode;
-import de.paliad.migration.autoconfigure.PaliadMigrationProperties.OnFailure;
-import de.paliad.migration.autoconfigure.PaliadMigrationProperties.Output;
 import de.paliad.migration.core.ChecksumPolicy;
 import de.paliad.migration.core.CompatPolicy;
 import de.paliad.migration.core.LegacyTrackerType;
 import de.paliad.migration.core.TransactionMode;
+import de.paliad.migration.mode.Mode;
+import de.paliad.migration.mode.Output;
+import de.paliad.migration.startup.OnFailure;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.Binder;

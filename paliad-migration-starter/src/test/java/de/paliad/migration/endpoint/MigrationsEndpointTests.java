@@ -2,11 +2,11 @@ package de.paliad.migration.endpoint;
 
 import java.nio.file.Path;
 
-import de.paliad.migration.autoconfigure.Fixtures;
 import de.paliad.migration.core.MigrationConfiguration;
 import de.paliad.migration.core.Migrator;
 import de.paliad.migration.endpoint.MigrationsEndpoint.MigrationDescriptor;
 import de.paliad.migration.endpoint.MigrationsEndpoint.MigrationsDescriptor;
+import de.paliad.migration.fixtures.Fixtures;
 import de.paliad.migration.testing.MigrationDirectory;
 import de.paliad.migration.testing.TestDatabase;
 import de.paliad.migration.testing.TestDatabases;

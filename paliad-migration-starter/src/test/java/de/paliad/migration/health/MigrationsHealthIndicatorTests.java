@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import de.paliad.migration.autoconfigure.Fixtures;
-import de.paliad.migration.autoconfigure.MigrationStatus;
 import de.paliad.migration.core.MigrationSet;
 import de.paliad.migration.core.MigrationState;
+import de.paliad.migration.fixtures.Fixtures;
+import de.paliad.migration.status.MigrationStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

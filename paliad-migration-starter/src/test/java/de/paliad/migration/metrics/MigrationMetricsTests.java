@@ -6,13 +6,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import de.paliad.migration.autoconfigure.Fixtures;
-import de.paliad.migration.autoconfigure.MigrationStatus;
 import de.paliad.migration.core.DatabaseUnavailableException;
 import de.paliad.migration.core.MigrateResult;
 import de.paliad.migration.core.MigrationSet;
 import de.paliad.migration.core.MigrationState;
 import de.paliad.migration.core.NameMismatchException;
+import de.paliad.migration.fixtures.Fixtures;
+import de.paliad.migration.status.MigrationStatus;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

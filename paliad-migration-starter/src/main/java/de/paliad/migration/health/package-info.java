@@ -1,0 +1,7 @@
+/**
+ * The {@code migrations} health indicator.
+ */
+@NullMarked
+package de.paliad.migration.health;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * The migrator's Micrometer meters.
+ */
+@NullMarked
+package de.paliad.migration.metrics;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,22 @@
+package de.paliad.migration.mode;
+
+import de.paliad.migration.core.ChecksumPolicy;
+import de.paliad.migration.core.CompatPolicy;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a command-line mode needs to know beyond the migrator: which mode, how to print
+ * its report, and the values only some modes read.
+ *
+ * @param mode the mode to run
+ * @param output the format of the report
+ * @param target the version {@code down} and {@code baseline} work on, or {@code null}
+ * @param snapshot a {@code pg_dump} file {@code dry-run} restores first, or {@code null}
+ * @param compat what a {@code dry-run} finding that breaks the running version does
+ * @param verifyChecksums what a changed file of an applied migration does, as
+ * {@code plan} reports it
+ */
+public record ModeSettings(Mode mode, Output output, @Nullable Long target, @Nullable String snapshot,
+		CompatPolicy compat, ChecksumPolicy verifyChecksums) {
+
+}
