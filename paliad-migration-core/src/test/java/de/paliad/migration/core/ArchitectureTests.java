@@ -56,13 +56,12 @@ class ArchitectureTests {
 	}
 
 	@Test
-	void coreDoesNotDependOnTheRestOfTheStarter() {
+	void coreDependsOnNoOtherPaliadArtifact() {
 		noClasses().that()
 			.resideInAPackage("de.paliad.migration.core..")
 			.should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("de.paliad.migration.autoconfigure..", "de.paliad.migration.health..",
-					"de.paliad.migration.metrics..", "de.paliad.migration.endpoint..")
+			.dependOnClassesThat(JavaClass.Predicates.resideInAPackage("de.paliad.migration..")
+				.and(JavaClass.Predicates.resideOutsideOfPackage("de.paliad.migration.core..")))
 			.check(core);
 	}
 
