@@ -150,7 +150,9 @@ backup() {
 	# The label says what the dump is the state before (letters, digits, . _ - only).
 	label="before-$(tr -c 'A-Za-z0-9._\n-' '_' <<<"$version")"
 	echo "backing up the database before $pending pending migration(s):"
-	if ! c run --rm --no-deps -T backup take "$label" 2>&1 | sed 's/^/  /'; then
+	# Compose's progress lines go to stderr; shown only when the backup failed.
+	if ! c run --rm --no-deps -T backup take "$label" 2>"$work/backup.err" | sed 's/^/  /'; then
+		sed 's/^/  /' "$work/backup.err"
 		echo "DEPLOY REFUSED: $release: the pre-deploy backup failed; nothing was started (DEPLOY_BACKUP=off deploys without one)"
 		exit 3
 	fi
@@ -226,12 +228,13 @@ restore_router() {
 }
 
 report_failure() {
-	local verdict=$1 logs found
+	local verdict=$1 logs found status code restarts health
 	read -r status code restarts health < <(container_state "$slot_container")
 	logs=$("$docker" logs --tail 400 "$slot_container" 2>&1 || true)
 	echo "DEPLOY FAILED: $release (slot app-$target): $verdict after $((SECONDS - slot_started))s"
 	echo "  the router was not touched: it still sends every request to app-$active (${active_release:-no release})"
-	echo "  slot container: $slot_container, status $status, exit code $code, restarts $restarts, health $health"
+	# Now, not at the verdict: a slot that exited may have been restarted since.
+	echo "  slot container now: $slot_container, status $status, restarts $restarts, health $health"
 	# The migration failure as the starter logs it (version, name, SQLSTATE), first.
 	found=$(grep -iE 'sqlstate|sql state|migration.*(fail|error)|failed.*migration|blocked by' <<<"$logs" || true)
 	echo "  migration failure:"
