@@ -91,8 +91,10 @@ db_container() {
 }
 
 # sql <statement>: one value (or rows, '|'-separated) from the application database.
+# -p 5432 always: Debian's psql wrapper would default to the port of the cluster the package
+# created when the image was built (5433 where the build host runs its own PostgreSQL).
 sql() {
-	"$DOCKER" exec -i "$(db_container)" psql -U postgres -d paliad -AtX -v ON_ERROR_STOP=1 -c "$1" </dev/null
+	"$DOCKER" exec -i "$(db_container)" psql -h /var/run/postgresql -p 5432 -U postgres -d paliad -AtX -v ON_ERROR_STOP=1 -c "$1" </dev/null
 }
 
 tracker_has() {

@@ -157,7 +157,7 @@ scenario_v5_never_ready_rolls_back() {
 	before=$(app_containers | tr '\n' ' ')
 	# A forgotten session idle in a transaction that read comments: bounded by pg_sleep,
 	# and terminated explicitly below.
-	"$DOCKER" exec -d -e PGAPPNAME=e2e-lock-holder "$(db_container)" psql -U postgres -d paliad -c \
+	"$DOCKER" exec -d -e PGAPPNAME=e2e-lock-holder "$(db_container)" psql -h /var/run/postgresql -p 5432 -U postgres -d paliad -c \
 		"BEGIN; LOCK TABLE comments IN ACCESS SHARE MODE; SELECT pg_sleep(300); COMMIT;"
 	check "a test session holds a lock on comments" lock_holder_holds
 	deploy_version v5
