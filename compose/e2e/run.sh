@@ -10,8 +10,10 @@
 #   5 v5 that boots but never becomes ready is rolled back after the healthcheck budget
 #   6 through all of it: zero failed requests (totals, p99) and each rollback's duration
 #
-# If no Docker engine can run here it prints one line, `E2E NOT RUN: <reason>`, and exits
-# 0; once the engine runs, any failure exits non-zero. It installs what it needs (Debian's
+# If no Docker engine can run here it prints `E2E CANNOT RUN: <reason>` and exits 1: a
+# skipped end-to-end test is not a passing one. PALIAD_E2E_SKIP=1 turns that into a skip
+# on purpose (exit 0, the reason printed) for machines without Docker. Once the engine
+# runs, any failure exits non-zero. It installs what it needs (Debian's
 # docker.io, mmdebstrap), starts dockerd if none answers (and stops it at the end), and
 # removes its stack, network, secret and app images at the end. Base images are cached
 # between runs (lib/images.sh). Knobs: E2E_WORK (work dir), E2E_ROUTER_PORT,
@@ -36,11 +38,15 @@ RUN_STARTED=$SECONDS
 . "$E2E_DIR/lib/scenarios.sh"
 
 not_run() {
-	echo "E2E NOT RUN: $1"
-	exit 0
+	if [ "${PALIAD_E2E_SKIP:-0}" = "1" ]; then
+		echo "E2E SKIPPED (PALIAD_E2E_SKIP=1): the Swarm e2e cannot run here: $1"
+		exit 0
+	fi
+	echo "E2E CANNOT RUN: $1 (set PALIAD_E2E_SKIP=1 to skip it on purpose)"
+	exit 1
 }
 
-# --- the engine: up to here nothing is printed but the NOT RUN line -------------------
+# --- the engine: up to here nothing is printed but the CANNOT RUN line -------------------
 if [ "$(id -u)" -ne 0 ]; then
 	not_run "needs root to install packages and start dockerd"
 fi
