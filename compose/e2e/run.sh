@@ -105,24 +105,11 @@ echo "e2e: Docker $("$DOCKER" version --format '{{.Server.Version}}') via $DOCKE
 swarm_start
 
 # --- images ------------------------------------------------------------------------------
-jar=$(ls "$ROOT"/sample-app/target/sample-app-*.jar 2>/dev/null | grep -v -- '-tests.jar' | head -n 1 || true)
-if [ -z "$jar" ]; then
-	echo "building the sample jar"
-	(cd "$ROOT" && ./mvnw -q -B -ntp -DskipTests -pl sample-app -am package)
-fi
-step=$SECONDS
-build_base_images
-echo "base images ready in $((SECONDS - step))s: $JRE_IMAGE $POSTGRES_IMAGE $ROUTER_IMAGE"
-step=$SECONDS
-build_release_images
-echo "app images v1..v5 built in $((SECONDS - step))s"
+build_e2e_images
 
 # --- the stack's surroundings --------------------------------------------------------------
 # A free port on 127.0.0.1 for the router.
-port=${E2E_ROUTER_PORT:-18080}
-while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
-	port=$((port + 1))
-done
+port=$(free_port "${E2E_ROUTER_PORT:-18080}")
 export E2E_ROUTER_PORT=$port
 export E2E_POSTGRES_IMAGE=$POSTGRES_IMAGE E2E_ROUTER_IMAGE=$ROUTER_IMAGE
 export E2E_HAPROXY_CFG=$E2E_DIR/haproxy.cfg

@@ -108,23 +108,11 @@ trap cleanup EXIT
 echo "e2e: Docker $("$DOCKER" version --format '{{.Server.Version}}') via $DOCKER (${DOCKER_HOST:-default socket}), $($COMPOSE version --short 2>/dev/null || $COMPOSE version | head -n 1)"
 
 # --- images --------------------------------------------------------------------------------
-jar=$(ls "$ROOT"/sample-app/target/sample-app-*.jar 2>/dev/null | grep -v -- '-tests.jar' | head -n 1 || true)
-if [ -z "$jar" ]; then
-	echo "building the sample jar"
-	(cd "$ROOT" && ./mvnw -q -B -ntp -DskipTests -pl sample-app -am package)
-fi
-step=$SECONDS
-build_base_images
-echo "base images ready in $((SECONDS - step))s: $JRE_IMAGE $POSTGRES_IMAGE $ROUTER_IMAGE"
-step=$SECONDS
-build_release_images
-echo "app images v1..v5 built in $((SECONDS - step))s"
+build_e2e_images
 
 # --- the project's surroundings --------------------------------------------------------------
-port=${E2E_ROUTER_PORT:-18180}
-while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
-	port=$((port + 1))
-done
+# A free port on 127.0.0.1 for the router.
+port=$(free_port "${E2E_ROUTER_PORT:-18180}")
 export E2E_ROUTER_PORT=$port ROUTER_BIND=127.0.0.1:$port
 export E2E_POSTGRES_IMAGE=$POSTGRES_IMAGE E2E_ROUTER_IMAGE=$ROUTER_IMAGE
 export APP_IMAGE=$IMAGE_PREFIX/sample-app

@@ -104,3 +104,12 @@ swarm_stop() {
 	[ "$SWARM_STARTED" -eq 1 ] || [ "$ENGINE_STARTED" -eq 1 ] || return 0
 	"$DOCKER" swarm leave --force >/dev/null 2>&1 || true
 }
+
+# The first port from $1 up that nothing on 127.0.0.1 listens on.
+free_port() {
+	local port=$1
+	while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+		port=$((port + 1))
+	done
+	echo "$port"
+}

@@ -118,3 +118,20 @@ remove_release_images() {
 	# Untagged layers of earlier app builds; the cached base images keep their tags.
 	"$DOCKER" image prune -f --filter label=paliad-e2e=1 >/dev/null 2>&1 || true
 }
+
+# Everything an e2e deploys: the sample jar (built when missing), the base images and the
+# release images v1..v5, each step timed.
+build_e2e_images() {
+	local jar step
+	jar=$(ls "$ROOT"/sample-app/target/sample-app-*.jar 2>/dev/null | grep -v -- '-tests.jar' | head -n 1 || true)
+	if [ -z "$jar" ]; then
+		echo "building the sample jar"
+		(cd "$ROOT" && ./mvnw -q -B -ntp -DskipTests -pl sample-app -am package)
+	fi
+	step=$SECONDS
+	build_base_images
+	echo "base images ready in $((SECONDS - step))s: $JRE_IMAGE $POSTGRES_IMAGE $ROUTER_IMAGE"
+	step=$SECONDS
+	build_release_images
+	echo "app images v1..v5 built in $((SECONDS - step))s"
+}
