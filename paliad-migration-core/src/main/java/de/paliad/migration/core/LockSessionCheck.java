@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,11 +29,16 @@ import org.slf4j.LoggerFactory;
  * <li>after the lock, {@code pg_locks} shows it granted to that backend, and of all runs'
  * identity locks only this run's.</li>
  * </ul>
+ * The probe asks twice, before the lock (so that a lone runner is refused before it takes
+ * a lock it could not release) and after it (when the other runners a pooler was busy
+ * with may be gone). No check of one client can be certain, but a runner only passes if
+ * every one of its statements reached the same backend and the probe never did.
+ * <p>
  * Cost at boot: two round trips on the lock connection (its backend pid, which applying a
- * migration needs anyway, and the check after the lock) and one on the probe, whose
- * connection is a borrow when the data source is a pool.
+ * migration needs anyway, and the check after the lock) and three on the probe (two pid
+ * queries and the rollback), whose connection is a borrow when the data source is a pool.
  */
-final class LockSessionCheck {
+final class LockSessionCheck implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(LockSessionCheck.class);
 
@@ -40,43 +46,73 @@ final class LockSessionCheck {
 
 	private final BlockerWatch.ConnectionFactory probes;
 
+	private @Nullable Connection probe;
+
 	LockSessionCheck(AdvisoryLock lock, BlockerWatch.ConnectionFactory probes) {
 		this.lock = lock;
 		this.probes = probes;
 	}
 
 	/**
-	 * Before the lock: a probe connection opens a transaction, which pins a server
-	 * session to it, and must not be handed the lock connection's backend.
+	 * Before the lock: the probe opens a transaction, which pins a server session to it,
+	 * and must not be handed the lock connection's backend.
 	 * @param lockPid the lock connection's backend pid, asked just before
 	 * @throws TransactionPoolingException when it is
 	 */
 	void verifyBeforeLock(int lockPid) throws SQLException {
-		try (Connection probe = this.probes.open()) {
-			probe.setAutoCommit(false);
-			int probePid = SessionQueries.backendPid(probe);
-			probe.rollback();
-			if (probePid == lockPid) {
-				throw new TransactionPoolingException(List
-					.of("a second connection was handed the migration connection's backend (pid " + lockPid + ")"));
-			}
-		}
+		this.probe = this.probes.open();
+		this.probe.setAutoCommit(false);
+		probe(lockPid, "before");
 	}
 
 	/**
-	 * After the lock: the lock connection still talks to the same backend, which holds
-	 * the lock and, of all runs' identity locks, only this run's.
+	 * After the lock: the probe again must not get the lock connection's backend (once
+	 * the other clients of a pooler are gone, it is handed the backend released last),
+	 * and, while the probe pins its own, the lock connection still talks to the same
+	 * backend, which holds the lock and, of all runs' identity locks, only this run's.
 	 * @param connection the lock connection, holding the lock
 	 * @param lockPid its backend pid
 	 * @throws TransactionPoolingException when it does not
 	 */
 	void verifyLocked(Connection connection, int lockPid) throws SQLException {
+		probe(lockPid, "after");
 		List<String> evidence = new ArrayList<>();
 		checkLockConnection(connection, lockPid, evidence);
+		close();
 		if (!evidence.isEmpty()) {
 			throw new TransactionPoolingException(evidence);
 		}
 		logger.debug("The migration connection is a session of its own (backend pid {})", lockPid);
+	}
+
+	/** Ends the probe's transaction and closes it; the lock holder's release follows. */
+	@Override
+	public void close() throws SQLException {
+		Connection connection = this.probe;
+		this.probe = null;
+		if (connection != null) {
+			try (connection) {
+				connection.rollback();
+			}
+		}
+	}
+
+	private void probe(int lockPid, String when) throws SQLException {
+		Connection connection = this.probe;
+		if (connection == null) {
+			throw new IllegalStateException("verifyBeforeLock first");
+		}
+		int probePid = SessionQueries.backendPid(connection);
+		if (probePid == lockPid) {
+			close();
+			throw new TransactionPoolingException(List.of("a second connection was handed the migration"
+					+ " connection's backend (pid " + lockPid + ") " + when + " the lock was taken"));
+		}
+		if (when.equals("before")) {
+			// Ends the transaction, so the probe holds no server session while the lock
+			// is awaited; the next statement opens another.
+			connection.rollback();
+		}
 	}
 
 	private void checkLockConnection(Connection connection, int lockPid, List<String> evidence) throws SQLException {
