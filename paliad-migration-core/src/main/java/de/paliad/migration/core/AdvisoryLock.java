@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -22,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * {@code pg_advisory_lock} inside a transaction: a waiter holding a snapshot would
  * deadlock another runner's {@code CREATE INDEX CONCURRENTLY}, which waits for every open
  * snapshot.
+ * <p>
+ * With the lock, each run takes a second advisory lock of its own, its identity (a random
+ * key in the two-int key space, {@code objsubid = 2}). A pooler in transaction pooling
+ * mode hands one server session to many clients; the identity shows which clients used
+ * the session that holds the lock (see {@link LockSessionCheck}).
  */
 final class AdvisoryLock {
 
@@ -33,13 +39,19 @@ final class AdvisoryLock {
 
 	private static final Duration REPORT_EVERY = Duration.ofSeconds(10);
 
+	/** The first key of every identity lock: "pali" in ASCII. */
+	static final int IDENTITY_CLASS = 0x70616c69;
+
 	private final long key;
+
+	private final int identity;
 
 	private final TableName tracker;
 
 	AdvisoryLock(TableName tracker) {
 		this.tracker = tracker;
 		this.key = keyOf(tracker);
+		this.identity = ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE);
 	}
 
 	/**
@@ -62,19 +74,28 @@ final class AdvisoryLock {
 		return this.key;
 	}
 
+	/** The second key of this run's identity lock. */
+	int identity() {
+		return this.identity;
+	}
+
 	/**
 	 * Waits for the lock.
 	 * @param connection an autocommit connection, which then holds the lock
 	 * @param timeout how long to wait at most
 	 * @param listener told who holds the lock while waiting
+	 * @param backendPid the connection's backend pid: an attempt answered by another
+	 * backend takes nothing and fails
 	 * @throws LockNotAcquiredException naming the holder when the timeout passes
+	 * @throws TransactionPoolingException when another backend answers
 	 */
-	void acquire(Connection connection, Duration timeout, MigrationListener listener) throws SQLException {
+	void acquire(Connection connection, Duration timeout, MigrationListener listener, int backendPid)
+			throws SQLException {
 		long start = System.nanoTime();
 		long deadline = start + timeout.toNanos();
 		long backoff = FIRST_BACKOFF.toMillis();
 		long nextReport = start;
-		while (!tryAcquire(connection)) {
+		while (!tryAcquire(connection, backendPid)) {
 			long now = System.nanoTime();
 			@Nullable List<SessionInfo> holders = (now >= nextReport || now >= deadline) ? holders(connection) : null;
 			if (now >= deadline) {
@@ -93,20 +114,50 @@ final class AdvisoryLock {
 		}
 	}
 
-	private boolean tryAcquire(Connection connection) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-			statement.setLong(1, this.key);
+	/**
+	 * One attempt, on the connection's own backend only: a pooler in transaction pooling
+	 * mode may pass the statement to another one, which must not take a lock nobody would
+	 * release. Takes the identity lock with the lock, in the same round trip (CASE
+	 * evaluates in order).
+	 */
+	private boolean tryAcquire(Connection connection, int backendPid) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT t.locked,"
+				+ " CASE WHEN t.locked THEN pg_try_advisory_lock(?, ?) END, t.pid FROM (SELECT pg_backend_pid() AS pid,"
+				+ " CASE WHEN pg_backend_pid() = ? THEN pg_try_advisory_lock(?) END AS locked OFFSET 0) t")) {
+			statement.setInt(1, IDENTITY_CLASS);
+			statement.setInt(2, this.identity);
+			statement.setInt(3, backendPid);
+			statement.setLong(4, this.key);
 			try (ResultSet rs = statement.executeQuery()) {
 				rs.next();
+				int pid = rs.getInt(3);
+				if (pid != backendPid) {
+					throw new TransactionPoolingException(List.of("its backend pid changed from " + backendPid + " to "
+							+ pid + " between two transactions while it waited for the lock"));
+				}
 				return rs.getBoolean(1);
 			}
 		}
 	}
 
-	void release(Connection connection) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-			statement.setLong(1, this.key);
-			statement.execute();
+	/**
+	 * Releases the lock and the identity lock, on the connection's own backend only.
+	 * @return whether the statement reached that backend
+	 */
+	boolean release(Connection connection, int backendPid) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(
+				"SELECT pg_backend_pid() = ?, CASE WHEN pg_backend_pid() = ? THEN pg_advisory_unlock(?) END,"
+						+ " CASE WHEN pg_backend_pid() = ? THEN pg_advisory_unlock(?, ?) END")) {
+			statement.setInt(1, backendPid);
+			statement.setInt(2, backendPid);
+			statement.setLong(3, this.key);
+			statement.setInt(4, backendPid);
+			statement.setInt(5, IDENTITY_CLASS);
+			statement.setInt(6, this.identity);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return rs.getBoolean(1);
+			}
 		}
 	}
 

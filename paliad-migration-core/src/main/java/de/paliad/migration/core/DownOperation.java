@@ -48,6 +48,9 @@ final class DownOperation {
 				runner.undo(session, migration);
 			}
 			catch (StatementFailure failure) {
+				if (session.isConnectionLoss(failure.sqlException())) {
+					throw session.connectionLost(failure.sqlException());
+				}
 				throw new MigrationFailedException(migration, migration.downFileName(), failure.line(),
 						failure.sqlException(), "The down migration " + migration.downFileName()
 								+ " failed and was rolled back; version " + migration.version() + " is still applied.");

@@ -134,7 +134,7 @@ final class MigrateOperation {
 			}
 			catch (StatementFailure failure) {
 				if (!shouldRetry(failure, attempt, runner)) {
-					throw failed(failure, attempt, runner);
+					throw failed(session, failure, attempt, runner);
 				}
 			}
 		}
@@ -152,7 +152,7 @@ final class MigrateOperation {
 				// Statements before the failing one have committed; only a failure of the
 				// first statement leaves nothing behind and may be retried.
 				if (failure.statementIndex() > 0 || !shouldRetry(failure, attempt, runner)) {
-					throw failed(failure, attempt, runner);
+					throw failed(session, failure, attempt, runner);
 				}
 			}
 		}
@@ -177,9 +177,17 @@ final class MigrateOperation {
 		return true;
 	}
 
-	private MigrationFailedException failed(StatementFailure failure, int attempts, StatementRunner runner) {
+	/**
+	 * The failure of a migration's statement: the SQL failed, or the connection was lost
+	 * under it, which is no fault of the SQL and is reported with what committed.
+	 */
+	private MigrationException failed(MigrationSession session, StatementFailure failure, int attempts,
+			StatementRunner runner) {
 		Migration migration = failure.migration();
 		this.listener.migrationFinished(migration, Duration.ZERO, false);
+		if (session.isConnectionLoss(failure.sqlException())) {
+			return session.connectionLost(failure.sqlException());
+		}
 		String hint = FailureHints.hint(failure, attempts, this.configuration, runner.lastBlockers());
 		return new MigrationFailedException(migration, failure.line(), failure.sqlException(), hint);
 	}

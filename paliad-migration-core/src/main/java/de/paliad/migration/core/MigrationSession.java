@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -32,7 +33,14 @@ final class MigrationSession implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationSession.class);
 
+	/** The server ended the session: admin, crash or startup shutdown. */
+	private static final Set<String> SESSION_ENDED_STATES = Set.of("57P01", "57P02", "57P03");
+
+	private static final int RELEASE_ATTEMPTS = 10;
+
 	private final Connection connection;
+
+	private final DataSource dataSource;
 
 	private final MigrationConfiguration configuration;
 
@@ -42,13 +50,19 @@ final class MigrationSession implements AutoCloseable {
 
 	private final AdvisoryLock lock;
 
+	private final RunProgress progress = new RunProgress();
+
 	private boolean locked;
 
 	private @Nullable Integer backendPid;
 
-	private MigrationSession(Connection connection, MigrationConfiguration configuration, MigrationListener listener,
-			Tracker tracker) {
+	/** Whether the connection was gone when {@link #close()} began; null before. */
+	private @Nullable Boolean lostBeforeClose;
+
+	private MigrationSession(Connection connection, DataSource dataSource, MigrationConfiguration configuration,
+			MigrationListener listener, Tracker tracker) {
 		this.connection = connection;
+		this.dataSource = dataSource;
 		this.configuration = configuration;
 		this.listener = listener;
 		this.tracker = tracker;
@@ -70,7 +84,7 @@ final class MigrationSession implements AutoCloseable {
 					+ MigrationFailedException.firstLine(ex.getMessage()) + " (SQLSTATE " + ex.getSQLState()
 					+ "). Check that the database is up and reachable; the run will not start without it.", ex);
 		}
-		MigrationSession session = new MigrationSession(connection, configuration, listener, tracker);
+		MigrationSession session = new MigrationSession(connection, dataSource, configuration, listener, tracker);
 		try {
 			connection.setAutoCommit(true);
 			String role = configuration.role();
@@ -80,13 +94,15 @@ final class MigrationSession implements AutoCloseable {
 			return session;
 		}
 		catch (SQLException ex) {
+			// Classified before closing: a connection closed by us is not a lost one.
+			MigrationException failure = session.failure(ex);
 			try {
 				connection.close();
 			}
 			catch (SQLException closeFailure) {
 				ex.addSuppressed(closeFailure);
 			}
-			throw session.failure(ex);
+			throw failure;
 		}
 	}
 
@@ -94,24 +110,37 @@ final class MigrationSession implements AutoCloseable {
 		return this.connection;
 	}
 
+	/** What this session's run has committed and has in flight. */
+	RunProgress progress() {
+		return this.progress;
+	}
+
 	/**
-	 * Waits for the migration lock, reporting the wait to the listener. Alone, for
-	 * read-only work that must not run beside a migration (the dry run).
+	 * Waits for the migration lock, reporting the wait to the listener, then proves that
+	 * the connection is a session of its own that holds it. Alone, for read-only work
+	 * that must not run beside a migration (the dry run).
 	 * @return how long it took
 	 * @throws LockNotAcquiredException when {@code lock-wait-timeout} passes
+	 * @throws TransactionPoolingException when the connection goes through a pooler in
+	 * transaction pooling mode
 	 */
 	Duration lock() throws SQLException {
-		long waitStart = System.nanoTime();
-		this.listener.stateChanged(MigrationState.WAITING_FOR_LOCK);
+		int pid = backendPid();
 		Duration lockWait;
-		try {
-			this.lock.acquire(this.connection, this.configuration.lockWaitTimeout(), this.listener);
+		try (LockSessionCheck check = new LockSessionCheck(this.lock, this.dataSource::getConnection)) {
+			check.verifyBeforeLock(pid);
+			long waitStart = System.nanoTime();
+			this.listener.stateChanged(MigrationState.WAITING_FOR_LOCK);
+			try {
+				this.lock.acquire(this.connection, this.configuration.lockWaitTimeout(), this.listener, pid);
+			}
+			finally {
+				lockWait = Duration.ofNanos(System.nanoTime() - waitStart);
+				this.listener.lockWaited(lockWait);
+			}
+			this.locked = true;
+			check.verifyLocked(this.connection, pid);
 		}
-		finally {
-			lockWait = Duration.ofNanos(System.nanoTime() - waitStart);
-			this.listener.lockWaited(lockWait);
-		}
-		this.locked = true;
 		logger.debug("Acquired the migration lock on {} in {} ms", this.configuration.trackerTable(),
 				lockWait.toMillis());
 		return lockWait;
@@ -164,14 +193,41 @@ final class MigrationSession implements AutoCloseable {
 	 * @return the exception to throw
 	 */
 	MigrationException failure(SQLException ex) {
-		if ((ex.getSQLState() != null && ex.getSQLState().startsWith("08")) || isClosed()) {
-			return new DatabaseUnavailableException("Lost the database connection during the migration run: "
-					+ MigrationFailedException.firstLine(ex.getMessage()) + ".", ex);
+		if (isConnectionLoss(ex)) {
+			return connectionLost(ex);
 		}
-		return new TrackerAccessException(
-				"Database error while reading or writing the tracker " + this.configuration.trackerTable() + ": "
-						+ MigrationFailedException.firstLine(ex.getMessage()) + " (SQLSTATE " + ex.getSQLState() + ").",
-				ex);
+		String hint = "23505".equals(ex.getSQLState())
+				? " Another run recorded the same migration at the same time, so the migration lock did not keep it"
+						+ " out: is the connection going through a pooler in transaction pooling mode?"
+				: "";
+		return new TrackerAccessException("Database error while reading or writing the tracker "
+				+ this.configuration.trackerTable() + ": " + MigrationFailedException.firstLine(ex.getMessage())
+				+ " (SQLSTATE " + ex.getSQLState() + ")." + hint, ex);
+	}
+
+	/**
+	 * Whether {@code ex} means the session is gone: a connection exception (class 08),
+	 * the server ending the session, or a connection that was already closed when this
+	 * session was closed. Never decided by the state after {@link #close()}, which closes
+	 * the connection in every case.
+	 */
+	boolean isConnectionLoss(SQLException ex) {
+		String state = ex.getSQLState();
+		if (state != null && (state.startsWith("08") || SESSION_ENDED_STATES.contains(state))) {
+			return true;
+		}
+		Boolean lost = this.lostBeforeClose;
+		return (lost != null) ? lost : isClosed();
+	}
+
+	/**
+	 * The report of a lost connection: what this run committed, and whether the migration
+	 * in flight did.
+	 */
+	DatabaseUnavailableException connectionLost(SQLException ex) {
+		return new DatabaseUnavailableException("Lost the database connection during the migration run: "
+				+ MigrationFailedException.firstLine(ex.getMessage()) + " (SQLSTATE " + ex.getSQLState() + "). "
+				+ this.progress.describe() + " The next run applies whatever is still pending.", ex);
 	}
 
 	/**
@@ -180,6 +236,7 @@ final class MigrationSession implements AutoCloseable {
 	 */
 	@Override
 	public void close() throws SQLException {
+		this.lostBeforeClose = isClosed();
 		try (this.connection) {
 			if (this.locked) {
 				releaseQuietly();
@@ -190,9 +247,20 @@ final class MigrationSession implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Releases the lock on the backend that holds it. Through a pooler in transaction
+	 * pooling mode (a refused run) the statement may reach another backend; a few more
+	 * attempts usually reach the right one, which the pooler hands out last-in first-out.
+	 */
 	private void releaseQuietly() {
 		try {
-			this.lock.release(this.connection);
+			int pid = backendPid();
+			for (int attempt = 1; !this.lock.release(this.connection, pid) && attempt < RELEASE_ATTEMPTS; attempt++) {
+				Thread.sleep(attempt * 10L);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 		catch (SQLException ex) {
 			// The session is gone, and a session-level lock goes with it.

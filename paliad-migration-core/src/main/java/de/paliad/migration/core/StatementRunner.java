@@ -55,7 +55,10 @@ final class StatementRunner implements AutoCloseable {
 	 */
 	List<AppliedStep> applyInTransaction(MigrationSession session, List<Migration> group)
 			throws StatementFailure, SQLException {
-		return committed(session, (connection) -> {
+		List<String> labels = group.stream()
+			.map((migration) -> RunProgress.label(migration, migration.fileName()))
+			.toList();
+		return committed(session, labels, (connection) -> {
 			List<AppliedStep> steps = new ArrayList<>();
 			for (Migration migration : group) {
 				long start = System.nanoTime();
@@ -76,12 +79,14 @@ final class StatementRunner implements AutoCloseable {
 	AppliedStep applyWithoutTransaction(MigrationSession session, Migration migration)
 			throws StatementFailure, SQLException {
 		Connection connection = session.connection();
+		session.progress().started(List.of(RunProgress.label(migration, migration.fileName())), false);
 		try {
 			setTimeouts(connection, false);
 			long start = System.nanoTime();
 			runStatements(session, migration, migration.statements());
 			Duration took = Duration.ofNanos(System.nanoTime() - start);
 			this.tracker.insert(connection, migration, migration.checksum(), (int) took.toMillis(), this.appliedBy);
+			session.progress().committed();
 			return new AppliedStep(migration, took);
 		}
 		finally {
@@ -96,7 +101,9 @@ final class StatementRunner implements AutoCloseable {
 	 * @throws StatementFailure after the transaction was rolled back
 	 */
 	void undo(MigrationSession session, Migration migration) throws StatementFailure, SQLException {
-		committed(session, (connection) -> {
+		String downFile = migration.downFileName();
+		String label = RunProgress.label(migration, (downFile != null) ? downFile : migration.fileName());
+		committed(session, List.of(label), (connection) -> {
 			runStatements(session, migration, migration.down());
 			this.tracker.delete(connection, migration.version());
 			return null;
@@ -180,13 +187,17 @@ final class StatementRunner implements AutoCloseable {
 	 * Runs {@code work} in a transaction with the per-migration timeouts and commits it;
 	 * rolls it back when the work fails.
 	 */
-	private <T> T committed(MigrationSession session, Work<T> work) throws StatementFailure, SQLException {
+	private <T> T committed(MigrationSession session, List<String> labels, Work<T> work)
+			throws StatementFailure, SQLException {
 		Connection connection = session.connection();
+		session.progress().started(labels, true);
 		connection.setAutoCommit(false);
 		try {
 			setTimeouts(connection, true);
 			T result = work.run(connection);
+			session.progress().committing();
 			connection.commit();
+			session.progress().committed();
 			return result;
 		}
 		catch (StatementFailure | SQLException ex) {

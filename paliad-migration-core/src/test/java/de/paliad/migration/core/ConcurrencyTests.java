@@ -101,20 +101,20 @@ class ConcurrencyTests {
 	void eightProcessesApplyEachMigrationExactlyOnce(@TempDir Path dir) throws Exception {
 		MigrationDirectory files = writeMigrations(dir.resolve("migrations"));
 		try (TestDatabase db = TestDatabases.create()) {
-			List<Runner> runners = new ArrayList<>();
+			List<MigrateMainProcess> runners = new ArrayList<>();
 			try {
 				for (int i = 0; i < PROCESSES; i++) {
-					runners.add(Runner.start(db, files, dir.resolve("runner-" + i + ".err")));
+					runners.add(MigrateMainProcess.start(db, files, dir.resolve("runner-" + i + ".err")));
 				}
-				for (Runner runner : runners) {
+				for (MigrateMainProcess runner : runners) {
 					runner.awaitReady(Duration.ofMinutes(2));
 				}
 				// All JVMs are up and have read the migrations: release them together.
-				for (Runner runner : runners) {
+				for (MigrateMainProcess runner : runners) {
 					runner.go();
 				}
 				List<Long> appliedByProcesses = new ArrayList<>();
-				for (Runner runner : runners) {
+				for (MigrateMainProcess runner : runners) {
 					int exitCode = runner.awaitExit(BOUND);
 					assertThat(exitCode).as("exit code of %s", runner).isEqualTo(ExitCode.SUCCESS.code());
 					appliedByProcesses.addAll(runner.applied());
@@ -123,7 +123,7 @@ class ConcurrencyTests {
 					.containsExactlyInAnyOrderElementsOf(allVersions());
 			}
 			finally {
-				runners.forEach(Runner::destroy);
+				runners.forEach(MigrateMainProcess::destroy);
 			}
 			assertExactlyOnce(db);
 		}
@@ -257,106 +257,6 @@ class ConcurrencyTests {
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/**
-	 * A {@link MigrateMain} process.
-	 */
-	private static final class Runner {
-
-		private final Process process;
-
-		private final Path stderr;
-
-		private final List<String> output = Collections.synchronizedList(new ArrayList<>());
-
-		private final CountDownLatch ready = new CountDownLatch(1);
-
-		private Runner(Process process, Path stderr) {
-			this.process = process;
-			this.stderr = stderr;
-			Thread reader = new Thread(this::readOutput, "migrate-main-output-" + process.pid());
-			reader.setDaemon(true);
-			reader.start();
-		}
-
-		static Runner start(TestDatabase db, MigrationDirectory files, Path stderr) throws IOException {
-			String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-			ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp",
-					System.getProperty("java.class.path"), MigrateMain.class.getName(), db.jdbcUrl(), db.user(),
-					db.password(), files.location())
-				.redirectError(stderr.toFile());
-			return new Runner(builder.start(), stderr);
-		}
-
-		private void readOutput() {
-			try (BufferedReader reader = new BufferedReader(
-					new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {
-				for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-					this.output.add(line);
-					if (line.equals(MigrateMain.READY)) {
-						this.ready.countDown();
-					}
-				}
-			}
-			catch (IOException ex) {
-				// The process was destroyed; what it printed so far is in the output.
-			}
-		}
-
-		void awaitReady(Duration timeout) throws InterruptedException {
-			long deadline = System.nanoTime() + timeout.toNanos();
-			while (!this.ready.await(100, TimeUnit.MILLISECONDS)) {
-				if (!this.process.isAlive()) {
-					fail("%s exited with %d before it was ready", this, this.process.exitValue());
-				}
-				if (System.nanoTime() > deadline) {
-					fail("%s did not get ready within %s", this, timeout);
-				}
-			}
-		}
-
-		void go() throws IOException {
-			OutputStream stdin = this.process.getOutputStream();
-			stdin.write('\n');
-			stdin.flush();
-		}
-
-		int awaitExit(Duration timeout) throws InterruptedException {
-			if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-				fail("%s did not exit within %s", this, timeout);
-			}
-			return this.process.exitValue();
-		}
-
-		List<Long> applied() {
-			synchronized (this.output) {
-				return this.output.stream()
-					.filter((line) -> line.startsWith(MigrateMain.APPLIED))
-					.flatMap(
-							(line) -> List.of(line.substring(MigrateMain.APPLIED.length()).strip().split(",")).stream())
-					.filter((version) -> !version.isEmpty())
-					.map(Long::valueOf)
-					.toList();
-			}
-		}
-
-		void destroy() {
-			this.process.destroyForcibly();
-		}
-
-		@Override
-		public String toString() {
-			String errors;
-			try {
-				errors = Files.exists(this.stderr) ? Files.readString(this.stderr) : "";
-			}
-			catch (IOException ex) {
-				errors = "(unreadable: " + ex.getMessage() + ")";
-			}
-			return "migrator process " + this.process.pid() + " (stdout: " + this.output + ", stderr: " + errors + ")";
-		}
-
 	}
 
 }

@@ -1,0 +1,1 @@
+SELECT 1 AS a$$b; SELECT 2 AS n, U&'\0041;' AS v;;; SELECT 3 AS n, X'1F'::text
