@@ -14,7 +14,9 @@ import org.springframework.boot.testcontainers.service.connection.ServiceConnect
  * The sample app against PostgreSQL in a container, the way most users test it. The image
  * comes from {@code PALIAD_TEST_PG_IMAGE} (default {@value #DEFAULT_IMAGE}), so CI can
  * pin the production version. Skipped, and reported as skipped, where no Docker engine
- * runs.
+ * runs; failed instead when {@code PALIAD_TEST_PG_IMAGE} is set, since that run asked for
+ * it ({@link DockerRequired}). CI runs it through {@code compose/testcontainers/run.sh}
+ * with a PostgreSQL image built there from Debian's packages.
  */
 @ExtendWith(DockerRequired.class)
 @Testcontainers(disabledWithoutDocker = true)
