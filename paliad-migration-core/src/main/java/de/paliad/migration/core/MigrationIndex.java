@@ -15,8 +15,9 @@ import java.util.Map;
  * version, name, size, SHA-256, whether it runs in a transaction and the result of the
  * static checks. The {@code paliad-migration-maven-plugin} writes it as
  * {@value #FILE_NAME} beside the migrations in the build output, so it is packaged with
- * them; at boot, the migrator reads it instead of reading and hashing every applied
- * migration.
+ * them; at boot from a jar, the migrator reads it instead of reading and hashing every
+ * applied migration. In a folder on the class path (an IDE, tests), where files change
+ * without a new build, the index is ignored.
  * <p>
  * What the index is trusted with, and why: it is computed from the very files that are
  * packaged with it, in the same build. At boot, the listing of the location must match it

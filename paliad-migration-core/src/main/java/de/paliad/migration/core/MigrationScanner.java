@@ -102,14 +102,13 @@ final class MigrationScanner {
 
 	private void scanClasspath(String path, String location, Listing listing) throws IOException {
 		for (URL url : Collections.list(this.classLoader.getResources(path))) {
-			List<MigrationResource> found = "file".equals(url.getProtocol()) ? scanDirectory(toPath(url), location)
-					: scanJar(url, location, listing);
-			listing.resources.addAll(withIndex(found, url));
+			listing.resources.addAll("file".equals(url.getProtocol()) ? scanDirectory(toPath(url), location)
+					: withIndex(scanJar(url, location, listing), url));
 		}
 	}
 
 	/**
-	 * The files of one classpath root, with the entries of the index beside them, if the
+	 * The files of a location in a jar, with the entries of the index beside them, if the
 	 * build wrote one.
 	 */
 	private static List<MigrationResource> withIndex(List<MigrationResource> found, URL root) {
