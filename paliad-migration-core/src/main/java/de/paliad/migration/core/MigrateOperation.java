@@ -3,7 +3,9 @@ package de.paliad.migration.core;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import de.paliad.migration.core.StatementRunner.AppliedStep;
@@ -42,7 +44,7 @@ final class MigrateOperation {
 	MigrateResult run() {
 		long start = System.nanoTime();
 		try {
-			MigrateResult result = migrate(this.context.load(), start);
+			MigrateResult result = migrate(start);
 			logger.info(
 					"Migrations up to date: {} applied by this run, {} applied in all, {} on disk, in {} ms"
 							+ " (lock wait {} ms)",
@@ -59,12 +61,31 @@ final class MigrateOperation {
 		}
 	}
 
-	private MigrateResult migrate(MigrationSet onDisk, long start) {
+	private MigrateResult migrate(long start) {
+		// Names and duplicates are checked before the database is involved.
+		try (MigrationLoader.Listed files = this.context.list()) {
+			return migrate(files, start);
+		}
+	}
+
+	private MigrateResult migrate(MigrationLoader.Listed files, long start) {
 		MigrationSession session = this.context.openSession();
 		try (session) {
+			// A first look at the applied set, before the lock and without creating the
+			// tracker: only the migrations not applied yet are lexed and checked, and a
+			// rejected file leaves the database untouched.
+			Set<Long> appliedBefore = versions(this.context.tracker().readApplied(session.connection()));
+			MigrationSet onDisk = files.load((version) -> !appliedBefore.contains(version));
 			Duration lockWait = session.lockForChanges(onDisk);
 			List<AppliedMigration> applied = this.context.tracker().readApplied(session.connection());
-			MigrationPlan plan = this.context.policy().checked(MigrationPlan.of(onDisk, applied));
+			MigrationPlan unchecked = MigrationPlan.of(onDisk, applied);
+			if (unchecked.pending().stream().anyMatch((migration) -> !migration.lexed())) {
+				// Rows deleted since the first look (a down run meanwhile): lex
+				// everything.
+				onDisk = files.load(MigrationLoader.Listed.ALL);
+				unchecked = MigrationPlan.of(onDisk, applied);
+			}
+			MigrationPlan plan = this.context.policy().checked(unchecked);
 			this.listener.stateChanged(MigrationState.MIGRATING);
 			List<Migration> done = new ArrayList<>();
 			if (!plan.pending().isEmpty()) {
@@ -195,6 +216,12 @@ final class MigrateOperation {
 	private void reportApplied(AppliedStep step) {
 		logger.info("Applied migration {} in {} ms", step.migration(), step.duration().toMillis());
 		this.listener.migrationFinished(step.migration(), step.duration(), true);
+	}
+
+	private static Set<Long> versions(List<AppliedMigration> applied) {
+		Set<Long> versions = new HashSet<>();
+		applied.forEach((row) -> versions.add(row.version()));
+		return versions;
 	}
 
 	private static String describe(List<SessionInfo> sessions) {

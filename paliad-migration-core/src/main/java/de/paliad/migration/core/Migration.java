@@ -36,7 +36,7 @@ public final class Migration {
 
 	private final boolean transactional;
 
-	private final List<SqlStatement> statements;
+	private final @Nullable List<SqlStatement> statements;
 
 	private final @Nullable List<SqlStatement> down;
 
@@ -45,7 +45,7 @@ public final class Migration {
 	private final @Nullable String allowBreakingReason;
 
 	Migration(long version, String name, String fileName, String path, String checksum, boolean transactional,
-			List<SqlStatement> statements, @Nullable List<SqlStatement> down, @Nullable String downFileName,
+			@Nullable List<SqlStatement> statements, @Nullable List<SqlStatement> down, @Nullable String downFileName,
 			@Nullable String allowBreakingReason) {
 		this.version = version;
 		this.name = name;
@@ -53,7 +53,7 @@ public final class Migration {
 		this.path = path;
 		this.checksum = checksum;
 		this.transactional = transactional;
-		this.statements = List.copyOf(statements);
+		this.statements = (statements != null) ? List.copyOf(statements) : null;
 		this.down = (down != null) ? List.copyOf(down) : null;
 		this.downFileName = downFileName;
 		this.allowBreakingReason = allowBreakingReason;
@@ -126,9 +126,22 @@ public final class Migration {
 
 	/**
 	 * The up file's top-level statements.
+	 * @throws IllegalStateException when the migration was loaded as already applied,
+	 * without lexing
 	 */
 	List<SqlStatement> statements() {
+		if (this.statements == null) {
+			throw new IllegalStateException("Migration " + this + " was loaded without lexing (it was applied)");
+		}
 		return this.statements;
+	}
+
+	/**
+	 * Whether the up file was lexed and checked: always, except for migrations that a
+	 * {@code migrate} run found applied.
+	 */
+	boolean lexed() {
+		return this.statements != null;
 	}
 
 	/**
@@ -146,7 +159,7 @@ public final class Migration {
 		return other instanceof Migration that && this.version == that.version && this.name.equals(that.name)
 				&& this.fileName.equals(that.fileName) && this.path.equals(that.path)
 				&& this.checksum.equals(that.checksum) && this.transactional == that.transactional
-				&& this.statements.equals(that.statements) && Objects.equals(this.down, that.down)
+				&& Objects.equals(this.statements, that.statements) && Objects.equals(this.down, that.down)
 				&& Objects.equals(this.downFileName, that.downFileName)
 				&& Objects.equals(this.allowBreakingReason, that.allowBreakingReason);
 	}

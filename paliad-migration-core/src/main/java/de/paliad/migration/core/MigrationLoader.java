@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongPredicate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +14,12 @@ import org.jspecify.annotations.Nullable;
  * Turns the files of the migration locations into a {@link MigrationSet}: parses names,
  * pairs up and down files, rejects duplicates, and runs the static checks. Needs no
  * database, so the {@code validate} mode and CI can run it offline.
+ * <p>
+ * Lexing is the expensive part of a boot with many migrations, and an applied migration
+ * never runs again, so {@link #load(List, LongPredicate)} lexes and checks only the
+ * versions asked for (the pending ones) and reads the other files only to hash them, or
+ * not at all when a {@linkplain MigrationIndex build-time index} vouches for them. Every
+ * file is read at most once.
  */
 final class MigrationLoader {
 
@@ -22,11 +29,40 @@ final class MigrationLoader {
 		this.scanner = new MigrationScanner(classLoader);
 	}
 
+	/**
+	 * Loads every migration, lexed and checked: the {@code validate} mode, and every
+	 * operation but {@code migrate}.
+	 */
 	MigrationSet load(List<String> locations) {
-		return build(this.scanner.scan(locations));
+		try (Listed listed = list(locations)) {
+			return listed.load(Listed.ALL);
+		}
 	}
 
-	static MigrationSet build(List<MigrationResource> resources) {
+	/**
+	 * Lists the locations and checks the file names, reading no file yet.
+	 * @throws MigrationValidationException on malformed names, duplicate versions, or an
+	 * index that disagrees with the listing
+	 */
+	Listed list(List<String> locations) {
+		MigrationScanner.Listing listing = this.scanner.scan(locations);
+		try {
+			return new Listed(listing, names(listing.resources()));
+		}
+		catch (RuntimeException ex) {
+			listing.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Parses the names of the files that look like migrations.
+	 * @return the migration files and their parsed names, in listing order
+	 * @throws MalformedMigrationException when a name does not parse or a down file has
+	 * no up file
+	 * @throws DuplicateVersionException when two files claim a version
+	 */
+	static Map<MigrationResource, MigrationFileName> names(List<MigrationResource> resources) {
 		List<String> malformed = new ArrayList<>();
 		Map<Long, List<MigrationResource>> ups = new TreeMap<>();
 		Map<Long, List<MigrationResource>> downs = new TreeMap<>();
@@ -57,7 +93,7 @@ final class MigrationLoader {
 		}
 		rejectDuplicates(ups, "up");
 		rejectDuplicates(downs, "down");
-		return new MigrationSet(parseAll(ups, downs, names));
+		return names;
 	}
 
 	private static void rejectDuplicates(Map<Long, List<MigrationResource>> byVersion, String kind) {
@@ -74,38 +110,56 @@ final class MigrationLoader {
 		}
 	}
 
-	private static TreeMap<Long, Migration> parseAll(Map<Long, List<MigrationResource>> ups,
-			Map<Long, List<MigrationResource>> downs, Map<MigrationResource, MigrationFileName> names) {
+	private static TreeMap<Long, Migration> parseAll(Map<Long, MigrationResource> ups,
+			Map<Long, MigrationResource> downs, Map<MigrationResource, MigrationFileName> names, LongPredicate lexed) {
 		List<String> problems = new ArrayList<>();
 		List<String> emptyFiles = new ArrayList<>();
+		List<String> staleIndex = new ArrayList<>();
 		TreeMap<Long, Migration> migrations = new TreeMap<>();
-		ups.forEach((version, files) -> {
-			MigrationResource up = files.get(0);
-			@Nullable MigrationResource down = downs.containsKey(version) ? downs.get(version).get(0) : null;
-			try {
-				String script = decode(up.content());
-				List<SqlStatement> statements = SqlLexer.split(script);
-				if (statements.isEmpty()) {
+		ups.forEach((version, up) -> {
+			@Nullable MigrationResource down = downs.get(version);
+			String name = names.get(up).name();
+			@Nullable String downFileName = (down != null) ? down.fileName() : null;
+			MigrationIndex.Entry indexed = up.indexed();
+			if (!lexed.test(version) && indexed != null) {
+				// Vouched for by the build that packaged it: nothing to read.
+				migrations.put(version, new Migration(version, name, up.fileName(), up.path(), indexed.sha256(),
+						indexed.transactional(), null, null, downFileName, null));
+				return;
+			}
+			byte[] content = read(up, staleIndex);
+			String script = decode(content);
+			if (!lexed.test(version)) {
+				migrations.put(version, new Migration(version, name, up.fileName(), up.path(),
+						Checksums.sha256(content), !hasNoTransactionDirective(script), null, null, downFileName, null));
+				return;
+			}
+			Checked checked = check(up.path(), script);
+			problems.addAll(checked.problems());
+			if (checked.statements().isEmpty()) {
+				if (checked.problems().isEmpty()) {
 					emptyFiles.add(up.path() + " contains no SQL statement");
+				}
+				return;
+			}
+			@Nullable List<SqlStatement> downStatements = null;
+			if (down != null) {
+				try {
+					downStatements = SqlLexer.split(decode(read(down, staleIndex)));
+				}
+				catch (SqlSyntaxException ex) {
+					problems.add(up.path() + " (or its down file): " + ex.getMessage());
 					return;
 				}
-				boolean transactional = !hasNoTransactionDirective(script);
-				problems.addAll(StaticChecks.check(up.path(), transactional, statements));
-				String allowBreaking = allowBreakingReason(script, statements.get(0).line());
-				if ("".equals(allowBreaking)) {
-					problems.add(up.path() + ": " + Migration.ALLOW_BREAKING_DIRECTIVE
-							+ " needs a reason after it (it is printed by the CI gate)");
-				}
-				@Nullable List<SqlStatement> downStatements = (down != null) ? SqlLexer.split(decode(down.content())) : null;
-				migrations.put(version,
-						new Migration(version, names.get(up).name(), up.fileName(), up.path(),
-								Checksums.sha256(up.content()), transactional, statements, downStatements,
-								(down != null) ? down.fileName() : null, allowBreaking));
 			}
-			catch (SqlSyntaxException ex) {
-				problems.add(up.path() + " (or its down file): " + ex.getMessage());
-			}
+			migrations.put(version,
+					new Migration(version, name, up.fileName(), up.path(), Checksums.sha256(content),
+							checked.transactional(), checked.statements(), downStatements, downFileName,
+							checked.allowBreakingReason()));
 		});
+		if (!staleIndex.isEmpty()) {
+			throw MigrationIndex.stale(staleIndex);
+		}
 		if (!emptyFiles.isEmpty()) {
 			throw new MalformedMigrationException("Empty migration files (nothing was executed):", emptyFiles,
 					"Put the migration's SQL in the file, or delete the file if it was committed by mistake.");
@@ -115,6 +169,60 @@ final class MigrationLoader {
 					"See docs/migrations.md#static-checks for what is allowed and why.");
 		}
 		return migrations;
+	}
+
+	/**
+	 * Reads a file; when an index vouches for it, its bytes must be what was indexed.
+	 */
+	private static byte[] read(MigrationResource resource, List<String> staleIndex) {
+		byte[] content = resource.read();
+		MigrationIndex.Entry indexed = resource.indexed();
+		if (indexed != null && !indexed.sha256().equals(Checksums.sha256(content))) {
+			staleIndex.add(resource.path() + " has changed since the build indexed it (SHA-256 "
+					+ Checksums.sha256(content) + ", indexed " + indexed.sha256() + ")");
+		}
+		return content;
+	}
+
+	/**
+	 * Lexes an up file and runs the static checks on it.
+	 * @param path the file, for messages
+	 * @param script its text
+	 * @return the statements and the problems
+	 */
+	static Checked check(String path, String script) {
+		List<SqlStatement> statements;
+		try {
+			statements = SqlLexer.split(script);
+		}
+		catch (SqlSyntaxException ex) {
+			return new Checked(List.of(), true, null, List.of(path + " (or its down file): " + ex.getMessage()));
+		}
+		if (statements.isEmpty()) {
+			return new Checked(statements, true, null, List.of());
+		}
+		boolean transactional = !hasNoTransactionDirective(script);
+		List<String> problems = new ArrayList<>(StaticChecks.check(path, transactional, statements));
+		String allowBreaking = allowBreakingReason(script, statements.get(0).line());
+		if ("".equals(allowBreaking)) {
+			problems.add(path + ": " + Migration.ALLOW_BREAKING_DIRECTIVE
+					+ " needs a reason after it (it is printed by the CI gate)");
+		}
+		return new Checked(statements, transactional, allowBreaking, problems);
+	}
+
+	/**
+	 * Lexes a down file: it must split into statements.
+	 * @return the problem, if any
+	 */
+	static List<String> syntaxProblems(String path, String script) {
+		try {
+			SqlLexer.split(script);
+			return List.of();
+		}
+		catch (SqlSyntaxException ex) {
+			return List.of(path + ": " + ex.getMessage());
+		}
 	}
 
 	static String decode(byte[] content) {
@@ -141,6 +249,61 @@ final class MigrationLoader {
 		int newline = script.indexOf('\n');
 		String firstLine = (newline < 0) ? script : script.substring(0, newline);
 		return firstLine.strip().equals(Migration.NO_TRANSACTION_DIRECTIVE);
+	}
+
+	/**
+	 * The migration files of the locations, named and free of duplicates, not read yet.
+	 * Closing it closes the jars they are read from.
+	 */
+	static final class Listed implements AutoCloseable {
+
+		/** Lexes every migration. */
+		static final LongPredicate ALL = (version) -> true;
+
+		private final MigrationScanner.Listing listing;
+
+		private final Map<MigrationResource, MigrationFileName> names;
+
+		private Listed(MigrationScanner.Listing listing, Map<MigrationResource, MigrationFileName> names) {
+			this.listing = listing;
+			this.names = names;
+		}
+
+		/**
+		 * Reads the files and builds the migrations, lexing and checking only the
+		 * versions {@code lexed} accepts (the others have no statements).
+		 * @throws MigrationValidationException when a lexed file fails the static checks,
+		 * or a file read differs from its index entry
+		 */
+		MigrationSet load(LongPredicate lexed) {
+			Map<Long, MigrationResource> ups = new TreeMap<>();
+			Map<Long, MigrationResource> downs = new TreeMap<>();
+			this.names.forEach((resource, name) -> (name.down() ? downs : ups).put(name.version(), resource));
+			return new MigrationSet(parseAll(ups, downs, this.names, lexed));
+		}
+
+		@Override
+		public void close() {
+			this.listing.close();
+		}
+
+	}
+
+	/**
+	 * An up file, lexed and checked.
+	 *
+	 * @param statements its top-level statements (none when it does not lex)
+	 * @param transactional whether it runs in a transaction
+	 * @param allowBreakingReason the reason of its allow-breaking directive, if any
+	 * @param problems what the static checks found
+	 */
+	record Checked(List<SqlStatement> statements, boolean transactional, @Nullable String allowBreakingReason,
+			List<String> problems) {
+
+		boolean ok() {
+			return this.problems.isEmpty();
+		}
+
 	}
 
 }

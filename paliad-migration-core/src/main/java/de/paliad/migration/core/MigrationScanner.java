@@ -21,7 +21,11 @@ import java.util.stream.Stream;
 /**
  * Lists the files below {@code classpath:} and {@code filesystem:} locations,
  * recursively. Works from an exploded classpath, a plain jar, and a Spring Boot fat jar
- * (whose nested {@code jar:nested:} URLs open as {@link JarURLConnection}s too).
+ * (whose nested {@code jar:nested:} URLs open as {@link JarURLConnection}s too). Listing
+ * reads names and sizes only; a file's bytes are read when the loader asks for them, so
+ * the jars stay open until the {@link Listing} is closed. A {@code classpath:} location
+ * whose root holds a {@linkplain MigrationIndex build-time index} gets it checked against
+ * the listing and attached to the files.
  */
 final class MigrationScanner {
 
@@ -37,29 +41,44 @@ final class MigrationScanner {
 		this.classLoader = classLoader;
 	}
 
-	List<MigrationResource> scan(List<String> locations) {
-		List<MigrationResource> resources = new ArrayList<>();
-		for (String location : locations) {
-			List<MigrationResource> found = scan(location.strip());
-			if (found.isEmpty()) {
-				// A typo in a location, or a jar built without folder entries, looks
-				// exactly like "no migrations".
-				logger.warn("Migration location '{}' holds no files; check the location if migrations were expected",
-						location);
+	/**
+	 * Lists the locations. Close the listing when the files' bytes were read.
+	 * @param locations the locations
+	 * @return the listing
+	 */
+	Listing scan(List<String> locations) {
+		Listing listing = new Listing();
+		try {
+			for (String location : locations) {
+				int before = listing.resources.size();
+				scan(location.strip(), listing);
+				if (listing.resources.size() == before) {
+					// A typo in a location, or a jar built without folder entries, looks
+					// exactly like "no migrations".
+					logger.warn(
+							"Migration location '{}' holds no files; check the location if migrations were expected",
+							location);
+				}
 			}
-			resources.addAll(found);
+			return listing;
 		}
-		return resources;
+		catch (RuntimeException ex) {
+			listing.close();
+			throw ex;
+		}
 	}
 
-	private List<MigrationResource> scan(String location) {
+	private void scan(String location, Listing listing) {
 		try {
 			if (location.startsWith(FILESYSTEM)) {
-				return scanDirectory(Paths.get(location.substring(FILESYSTEM.length())), location);
+				// No index here: files in a folder may be edited after any build.
+				listing.resources.addAll(scanDirectory(Paths.get(location.substring(FILESYSTEM.length())), location));
+				return;
 			}
 			if (location.startsWith(CLASSPATH) || !location.contains(":")) {
 				String path = location.startsWith(CLASSPATH) ? location.substring(CLASSPATH.length()) : location;
-				return scanClasspath(trimSlashes(path), location);
+				scanClasspath(trimSlashes(path), location, listing);
+				return;
 			}
 		}
 		catch (IOException ex) {
@@ -81,17 +100,29 @@ final class MigrationScanner {
 		return trimmed;
 	}
 
-	private List<MigrationResource> scanClasspath(String path, String location) throws IOException {
-		List<MigrationResource> resources = new ArrayList<>();
+	private void scanClasspath(String path, String location, Listing listing) throws IOException {
 		for (URL url : Collections.list(this.classLoader.getResources(path))) {
-			if ("file".equals(url.getProtocol())) {
-				resources.addAll(scanDirectory(toPath(url), location));
-			}
-			else {
-				resources.addAll(scanJar(url, location));
+			listing.resources.addAll("file".equals(url.getProtocol()) ? scanDirectory(toPath(url), location)
+					: withIndex(scanJar(url, location, listing), url));
+		}
+	}
+
+	/**
+	 * The files of a location in a jar, with the entries of the index beside them, if the
+	 * build wrote one.
+	 */
+	private static List<MigrationResource> withIndex(List<MigrationResource> found, URL root) {
+		for (MigrationResource resource : found) {
+			if (resource.relativePath().equals(MigrationIndex.FILE_NAME)) {
+				List<MigrationResource> files = new ArrayList<>(found);
+				files.remove(resource);
+				MigrationIndex index = MigrationIndex.parse(MigrationLoader.decode(resource.read()), resource.path());
+				logger.debug("Using the build-time migration index {} ({} files) of {}", resource.path(), index.size(),
+						root);
+				return index.attach(files, resource.path());
 			}
 		}
-		return resources;
+		return found;
 	}
 
 	private static Path toPath(URL url) {
@@ -115,14 +146,14 @@ final class MigrationScanner {
 		try (Stream<Path> files = Files.walk(directory)) {
 			for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
 				String relative = directory.relativize(file).toString().replace('\\', '/');
-				resources.add(new MigrationResource(file.getFileName().toString(), join(location, relative),
-						Files.readAllBytes(file)));
+				resources.add(new MigrationResource(file.getFileName().toString(), join(location, relative), relative,
+						Files.size(file), () -> Files.readAllBytes(file), null));
 			}
 		}
 		return resources;
 	}
 
-	private static List<MigrationResource> scanJar(URL url, String location) throws IOException {
+	private static List<MigrationResource> scanJar(URL url, String location, Listing listing) throws IOException {
 		URLConnection connection = url.openConnection();
 		if (!(connection instanceof JarURLConnection jarConnection)) {
 			throw new InvalidConfigurationException(
@@ -130,29 +161,69 @@ final class MigrationScanner {
 		}
 		jarConnection.setUseCaches(false);
 		String prefix = (jarConnection.getEntryName() != null) ? jarConnection.getEntryName() + "/" : "";
+		// Uncached: this JarFile is ours to close (a cached one is shared with the class
+		// loader). The listing keeps it open until the loader has read what it needs.
+		JarFile jar = listing.keepOpen(jarConnection.getJarFile());
+		List<JarEntry> entries = new ArrayList<>();
+		for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements();) {
+			JarEntry entry = e.nextElement();
+			if (!entry.isDirectory() && entry.getName().startsWith(prefix)) {
+				entries.add(entry);
+			}
+		}
+		entries.sort((a, b) -> a.getName().compareTo(b.getName()));
 		List<MigrationResource> resources = new ArrayList<>();
-		try (JarFile jar = jarConnection.getJarFile()) {
-			List<JarEntry> entries = new ArrayList<>();
-			for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements();) {
-				JarEntry entry = e.nextElement();
-				if (!entry.isDirectory() && entry.getName().startsWith(prefix)) {
-					entries.add(entry);
-				}
-			}
-			entries.sort((a, b) -> a.getName().compareTo(b.getName()));
-			for (JarEntry entry : entries) {
-				String relative = entry.getName().substring(prefix.length());
-				String fileName = relative.substring(relative.lastIndexOf('/') + 1);
-				try (InputStream in = jar.getInputStream(entry)) {
-					resources.add(new MigrationResource(fileName, join(location, relative), in.readAllBytes()));
-				}
-			}
+		for (JarEntry entry : entries) {
+			String relative = entry.getName().substring(prefix.length());
+			String fileName = relative.substring(relative.lastIndexOf('/') + 1);
+			resources.add(new MigrationResource(fileName, join(location, relative), relative, entry.getSize(),
+					() -> read(jar, entry), null));
 		}
 		return resources;
 	}
 
+	private static byte[] read(JarFile jar, JarEntry entry) throws IOException {
+		try (InputStream in = jar.getInputStream(entry)) {
+			return in.readAllBytes();
+		}
+	}
+
 	private static String join(String location, String relative) {
 		return location.endsWith("/") ? location + relative : location + "/" + relative;
+	}
+
+	/**
+	 * The files of the scanned locations, in location order, and the jars they are read
+	 * from.
+	 */
+	static final class Listing implements AutoCloseable {
+
+		private final List<MigrationResource> resources = new ArrayList<>();
+
+		private final List<JarFile> jars = new ArrayList<>();
+
+		List<MigrationResource> resources() {
+			return this.resources;
+		}
+
+		private JarFile keepOpen(JarFile jar) {
+			this.jars.add(jar);
+			return jar;
+		}
+
+		@Override
+		public void close() {
+			for (JarFile jar : this.jars) {
+				try {
+					jar.close();
+				}
+				catch (IOException ex) {
+					logger.debug("Could not close {}", jar.getName(), ex);
+				}
+			}
+			this.jars.clear();
+		}
+
 	}
 
 }

@@ -7,6 +7,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The applied-set migrator: the public entry point of the core, used by the Spring Boot
  * auto-configuration, the command-line modes and tests. Thread-safe; each operation opens
@@ -26,9 +28,29 @@ public final class Migrator {
 	}
 
 	public Migrator(DataSource dataSource, MigrationConfiguration configuration, MigrationListener listener) {
+		this.context = context(dataSource, configuration, listener);
+	}
+
+	private Migrator(OperationContext context) {
+		this.context = context;
+	}
+
+	/**
+	 * A migrator without a database, for the offline checks of {@link #validate()} (build
+	 * tools, CI); every other operation throws {@link InvalidConfigurationException}.
+	 * @param configuration the configuration, of which only the locations and the class
+	 * loader matter
+	 * @return the migrator
+	 */
+	public static Migrator offline(MigrationConfiguration configuration) {
+		return new Migrator(context(null, configuration, MigrationListener.NONE));
+	}
+
+	private static OperationContext context(@Nullable DataSource dataSource, MigrationConfiguration configuration,
+			MigrationListener listener) {
 		String appliedBy = configuration.appliedBy();
-		this.context = new OperationContext(dataSource, configuration, listener,
-				new Tracker(configuration.trackerTable()), (appliedBy != null) ? appliedBy : hostName());
+		return new OperationContext(dataSource, configuration, listener, new Tracker(configuration.trackerTable()),
+				(appliedBy != null) ? appliedBy : hostName());
 	}
 
 	public MigrationConfiguration configuration() {
@@ -36,8 +58,8 @@ public final class Migrator {
 	}
 
 	/**
-	 * Reads and checks the migrations on disk: naming, duplicates, static checks. No
-	 * database.
+	 * Reads and checks every migration on disk: naming, duplicates, static checks (of
+	 * applied migrations too, unlike {@link #migrate()}). No database.
 	 * @return the migrations
 	 * @throws MigrationValidationException when a file is wrong
 	 */
@@ -46,7 +68,10 @@ public final class Migrator {
 	}
 
 	/**
-	 * Applies every pending migration under the migration lock.
+	 * Applies every pending migration under the migration lock. Only the pending
+	 * migrations are lexed and statically checked (an applied migration never runs
+	 * again); applied ones are hashed for drift detection, or taken from a build-time
+	 * {@link MigrationIndex}.
 	 * @return what was applied
 	 * @throws MigrationException on any failure; nothing of a failed migration remains
 	 */

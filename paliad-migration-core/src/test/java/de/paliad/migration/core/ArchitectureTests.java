@@ -34,7 +34,7 @@ class ArchitectureTests {
 			"DatabaseUnavailableException", "DryRunResult", "DryRunResult$Outcome", "DryRunResult$Step", "ExitCode",
 			"Finding", "InvalidConfigurationException", "LegacyTrackerType", "MigrateResult", "Migration",
 			"MigrationConfiguration", "MigrationConfiguration$Builder", "MigrationException",
-			"MigrationFailedException", "MigrationGate", "MigrationListener", "MigrationPlan",
+			"MigrationFailedException", "MigrationGate", "MigrationIndex", "MigrationListener", "MigrationPlan",
 			"MigrationPlan$ChecksumMismatch", "MigrationPlan$NameMismatch", "MigrationSet", "MigrationState",
 			"MigrationValidationException", "Migrator", "NameMismatchException", "SessionInfo", "Severity",
 			"TransactionMode", "VerificationFailedException");

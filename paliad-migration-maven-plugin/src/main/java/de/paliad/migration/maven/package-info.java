@@ -1,0 +1,9 @@
+/**
+ * The {@code paliad-migration-maven-plugin}: the build-time half of the migrator, with
+ * the goals {@code validate} (offline checks of the migration files) and {@code index}
+ * (the index the migrator reads at boot).
+ */
+@NullMarked
+package de.paliad.migration.maven;
+
+import org.jspecify.annotations.NullMarked;
