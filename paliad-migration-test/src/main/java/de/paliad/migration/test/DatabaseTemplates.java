@@ -47,6 +47,13 @@ public final class DatabaseTemplates {
 	/** Prefix of the templates' names. */
 	public static final String TEMPLATE_PREFIX = "paliad_tpl_";
 
+	/**
+	 * System property choosing the copy strategy on PostgreSQL 15 and later:
+	 * {@code FILE_COPY} (the default: copies the template's files, after a checkpoint) or
+	 * {@code WAL_LOG} (block by block through the WAL, PostgreSQL's own default).
+	 */
+	public static final String STRATEGY_PROPERTY = "paliad.test.copy-strategy";
+
 	/** Prefix of the copies' names. */
 	public static final String COPY_PREFIX = "paliad_copy_";
 
@@ -109,7 +116,7 @@ public final class DatabaseTemplates {
 		String template = template(configuration);
 		String name = COPY_PREFIX + ProcessHandle.current().pid() + "_" + copyCounter.incrementAndGet() + "_"
 				+ Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
-		String strategy = (serverVersionNum() >= 150000) ? " STRATEGY FILE_COPY" : "";
+		String strategy = (serverVersionNum() >= 150000) ? " STRATEGY " + strategy() : "";
 		execute("CREATE DATABASE " + name + " TEMPLATE " + template + strategy);
 		return new DatabaseCopy(this, name, template);
 	}
@@ -262,6 +269,14 @@ public final class DatabaseTemplates {
 
 	void drop(String name) {
 		execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+	}
+
+	private static String strategy() {
+		String strategy = System.getProperty(STRATEGY_PROPERTY, "FILE_COPY").trim().toUpperCase(java.util.Locale.ROOT);
+		if (!strategy.equals("FILE_COPY") && !strategy.equals("WAL_LOG")) {
+			throw new IllegalArgumentException(STRATEGY_PROPERTY + " must be FILE_COPY or WAL_LOG, not " + strategy);
+		}
+		return strategy;
 	}
 
 	private int serverVersionNum() {
