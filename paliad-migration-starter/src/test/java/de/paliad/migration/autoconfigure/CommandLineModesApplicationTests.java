@@ -2,7 +2,6 @@ package de.paliad.migration.autoconfigure;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -177,7 +176,13 @@ class CommandLineModesApplicationTests {
 	}
 
 	private String[] gateArguments(Path pending, String... more) throws Exception {
-		Path snapshot = Paths.get(getClass().getResource("/gate/prod-schema.sql").toURI());
+		// The fixture lives in the core's test-jar: a jar entry in reactor builds past
+		// `package`, so copy it to a file instead of resolving its URI as a path.
+		Path snapshot = Files.createTempFile("prod-schema", ".sql");
+		snapshot.toFile().deleteOnExit();
+		try (java.io.InputStream in = getClass().getResourceAsStream("/gate/prod-schema.sql")) {
+			Files.copy(in, snapshot, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		}
 		List<String> arguments = new java.util.ArrayList<>(
 				List.of("--paliad.migration.mode=dry-run", "--paliad.migration.snapshot=" + snapshot,
 						"--paliad.migration.locations=classpath:gate/prod-migrations,filesystem:" + pending,

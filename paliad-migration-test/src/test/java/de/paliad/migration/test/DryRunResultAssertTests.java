@@ -1,10 +1,15 @@
 package de.paliad.migration.test;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import de.paliad.migration.core.CompatPolicy;
@@ -35,16 +40,23 @@ class DryRunResultAssertTests {
 	@TempDir
 	Path pendingDir;
 
+	@TempDir
+	Path snapshotDir;
+
 	private MigrationDirectory pending;
 
 	private TestDatabase db;
 
 	@BeforeEach
 	void copyProdMigrations() throws IOException, URISyntaxException {
-		Path source = Paths.get(getClass().getResource("/gate/prod-migrations").toURI());
-		try (Stream<Path> files = Files.list(source)) {
+		// The fixtures live in the core's test-jar: a jar, not a directory, in reactor
+		// builds
+		// past `package`, so read them through a file system for whichever it is.
+		URI uri = getClass().getResource("/gate/prod-migrations").toURI();
+		try (FileSystem jar = uri.getScheme().equals("jar") ? FileSystems.newFileSystem(uri, Map.of()) : null;
+				Stream<Path> files = Files.list(Path.of(uri))) {
 			for (Path file : files.toList()) {
-				Files.copy(file, this.prod.resolve(file.getFileName()));
+				Files.copy(file, this.prod.resolve(file.getFileName().toString()));
 			}
 		}
 		this.pending = new MigrationDirectory(this.pendingDir);
@@ -56,8 +68,11 @@ class DryRunResultAssertTests {
 		this.db.close();
 	}
 
-	private DryRunResult gate() throws URISyntaxException {
-		Path snapshot = Paths.get(getClass().getResource("/gate/prod-schema.sql").toURI());
+	private DryRunResult gate() throws IOException {
+		Path snapshot = this.snapshotDir.resolve("prod-schema.sql");
+		try (InputStream in = getClass().getResourceAsStream("/gate/prod-schema.sql")) {
+			Files.copy(in, snapshot, StandardCopyOption.REPLACE_EXISTING);
+		}
 		return MigrationGate.check(this.db.dataSource(), snapshot,
 				MigrationConfiguration.builder()
 					.locations("filesystem:" + this.prod, this.pending.location())
