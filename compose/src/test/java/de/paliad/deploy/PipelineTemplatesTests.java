@@ -100,7 +100,7 @@ class PipelineTemplatesTests {
 	void gitlabDeploysOnlyFromTheDefaultBranchAfterEveryEarlierStage() {
 		Map<String, Object> pipeline = DeployFiles.yaml(GITLAB);
 		assertThat(list(pipeline.get("stages"), "stages")).containsExactly("test", "gate", "image", "deploy");
-		for (String job : List.of("image", "deploy")) {
+		for (String job : List.of("build-image", "deploy")) {
 			Map<String, Object> rule = map(list(at(pipeline, job, "rules"), "rules").get(0), "rule");
 			assertThat((String) rule.get("if")).isEqualTo("$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH");
 		}

@@ -1,0 +1,5 @@
+-- set a
+CREATE TABLE items (
+	id bigserial PRIMARY KEY,
+	name text NOT NULL UNIQUE
+);

@@ -1,0 +1,5 @@
+-- set parallel
+CREATE TABLE items (
+	id bigserial PRIMARY KEY,
+	name text NOT NULL UNIQUE
+);
