@@ -37,24 +37,13 @@ RUN_STARTED=$SECONDS
 # shellcheck source=lib/scenarios.sh
 . "$E2E_DIR/lib/scenarios.sh"
 
-not_run() {
-	if [ "${PALIAD_E2E_SKIP:-0}" = "1" ]; then
-		echo "E2E SKIPPED (PALIAD_E2E_SKIP=1): the Swarm e2e cannot run here: $1"
-		exit 0
-	fi
-	echo "E2E CANNOT RUN: $1 (set PALIAD_E2E_SKIP=1 to skip it on purpose)"
-	exit 1
+cannot_run() {
+	cannot_run_test E2E "$1"
 }
 
 # --- the engine: up to here nothing is printed but the CANNOT RUN line -------------------
-if [ "$(id -u)" -ne 0 ]; then
-	not_run "needs root to install packages and start dockerd"
-fi
-{ rm -rf "$E2E_WORK" && mkdir -p "$E2E_WORK"; } 2>/dev/null || not_run "cannot create the work directory $E2E_WORK"
-engine_install >"$E2E_WORK/install.log" 2>&1 ||
-	not_run "could not install docker.io/mmdebstrap: $(tail -n 1 "$E2E_WORK/install.log")"
-engine_pick_client || not_run "no docker client after installing docker.io"
-engine_start >"$E2E_WORK/engine.reason" || not_run "$(cat "$E2E_WORK/engine.reason")"
+engine_prepare
+engine_start >"$E2E_WORK/engine.reason" || cannot_run "$(cat "$E2E_WORK/engine.reason")"
 export DOCKER DOCKER_HOST
 # Classic builder: every image is local, nothing to pull (BuildKit would want its own image).
 export DOCKER_BUILDKIT=0

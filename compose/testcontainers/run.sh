@@ -37,12 +37,7 @@ RUN_STARTED=$SECONDS
 . "$E2E_DIR/lib/images.sh"
 
 cannot_run() {
-	if [ "${PALIAD_E2E_SKIP:-0}" = "1" ]; then
-		echo "TESTCONTAINERS TEST SKIPPED (PALIAD_E2E_SKIP=1): it cannot run here: $1"
-		exit 0
-	fi
-	echo "TESTCONTAINERS TEST CANNOT RUN: $1 (set PALIAD_E2E_SKIP=1 to skip it on purpose)"
-	exit 1
+	cannot_run_test "TESTCONTAINERS TEST" "$1"
 }
 
 failed() {
@@ -51,13 +46,7 @@ failed() {
 }
 
 # --- the engine ----------------------------------------------------------------------------
-if [ "$(id -u)" -ne 0 ]; then
-	cannot_run "needs root to install packages and start dockerd"
-fi
-{ rm -rf "$E2E_WORK" && mkdir -p "$E2E_WORK"; } 2>/dev/null || cannot_run "cannot create the work directory $E2E_WORK"
-engine_install >"$E2E_WORK/install.log" 2>&1 ||
-	cannot_run "could not install docker.io/mmdebstrap: $(tail -n 1 "$E2E_WORK/install.log")"
-engine_pick_client || cannot_run "no docker client after installing docker.io"
+engine_prepare
 engine_start >"$E2E_WORK/engine.reason" || cannot_run "$(cat "$E2E_WORK/engine.reason")"
 # DOCKER_HOST (set when engine_start started a private dockerd) is how Testcontainers
 # finds the engine, as it is for the docker CLI.

@@ -41,21 +41,10 @@ RUN_STARTED=$SECONDS
 
 # A test that cannot run has not passed: exit 1, unless someone opted out explicitly.
 cannot_run() {
-	if [ "${PALIAD_E2E_SKIP:-0}" = "1" ]; then
-		echo "E2E SKIPPED (PALIAD_E2E_SKIP=1): the Docker e2e cannot run here: $1"
-		exit 0
-	fi
-	echo "E2E CANNOT RUN: $1 (set PALIAD_E2E_SKIP=1 to skip it on purpose)"
-	exit 1
+	cannot_run_test E2E "$1"
 }
 
-if [ "$(id -u)" -ne 0 ]; then
-	cannot_run "needs root to install packages and start dockerd"
-fi
-{ rm -rf "$E2E_WORK" && mkdir -p "$E2E_WORK"; } 2>/dev/null || cannot_run "cannot create the work directory $E2E_WORK"
-engine_install >"$E2E_WORK/install.log" 2>&1 ||
-	cannot_run "could not install docker.io/mmdebstrap: $(tail -n 1 "$E2E_WORK/install.log")"
-engine_pick_client || cannot_run "no docker client after installing docker.io"
+engine_prepare
 # Compose v2 when the client has it (what Dokploy runs), else Debian's docker-compose 1.29.
 if "$DOCKER" compose version >/dev/null 2>&1; then
 	COMPOSE="$DOCKER compose"

@@ -113,3 +113,25 @@ free_port() {
 	done
 	echo "$port"
 }
+
+# Ends a test that cannot run here: a test that did not run has not passed, so exit 1,
+# unless PALIAD_E2E_SKIP=1 opts out on purpose (exit 0, the reason printed).
+# $1: the test's label in the message (e.g. "E2E"), $2: why it cannot run.
+cannot_run_test() {
+	if [ "${PALIAD_E2E_SKIP:-0}" = "1" ]; then
+		echo "$1 SKIPPED (PALIAD_E2E_SKIP=1): it cannot run here: $2"
+		exit 0
+	fi
+	echo "$1 CANNOT RUN: $2 (set PALIAD_E2E_SKIP=1 to skip it on purpose)"
+	exit 1
+}
+
+# Installs Docker (and mmdebstrap) into a fresh $E2E_WORK and picks the client, or ends
+# the test through cannot_run, the calling script's one-argument wrapper of cannot_run_test.
+engine_prepare() {
+	[ "$(id -u)" -eq 0 ] || cannot_run "needs root to install packages and start dockerd"
+	{ rm -rf "$E2E_WORK" && mkdir -p "$E2E_WORK"; } 2>/dev/null || cannot_run "cannot create the work directory $E2E_WORK"
+	engine_install >"$E2E_WORK/install.log" 2>&1 ||
+		cannot_run "could not install docker.io/mmdebstrap: $(tail -n 1 "$E2E_WORK/install.log")"
+	engine_pick_client || cannot_run "no docker client after installing docker.io"
+}
