@@ -1,4 +1,4 @@
-#!/bin/bash
+#!/usr/bin/env bash
 # PID 1 of paliad's Testcontainers PostgreSQL image: the official `postgres` image's
 # contract, the parts Testcontainers and typical tests rely on, on Debian's postgresql-15.
 #   POSTGRES_PASSWORD (or _FILE)  the superuser's password; required unless
@@ -11,7 +11,9 @@
 # server on the Unix socket only for the init steps, stops it, and execs the real server.
 # Both print "database system is ready to accept connections", and Testcontainers'
 # PostgreSQLContainer waits for that line twice.
-set -Eeuo pipefail
+set -euo pipefail
+# ERR traps also in functions and subshells, as the official entrypoint has them.
+set -o errtrace
 
 # VAR or VAR_FILE (a Docker secret), not both.
 file_env() {
