@@ -168,6 +168,13 @@ wait_until_ready() {
 			return
 		fi
 		if [ "$status" != "running" ] || [ "$restarts" -gt 0 ]; then
+			# Once the restart policy has started it again, inspect shows the new run's
+			# code (0): the starter logs the code it stops with.
+			if [ "$code" = "0" ] && [ "$restarts" -gt 0 ]; then
+				code=$("$docker" logs "$slot_container" 2>&1 |
+					sed -n 's/.*Stopping the application with exit code \([0-9]*\).*/\1/p' | tail -n 1)
+				code=${code:-unknown}
+			fi
 			echo "exited during boot with exit code $code"
 			return
 		fi

@@ -149,6 +149,19 @@ class DockerDeployScriptTests {
 	}
 
 	@Test
+	void aReleaseRestartedAfterExitingDuringBootIsReportedWithTheExitCodeItLogged() throws Exception {
+		// Docker's restart policy has already started it again: inspect shows the new
+		// run.
+		newSlot("app-green", "running 0 0 starting", "running 0 1 starting");
+		write("logs-app-green-id", "ERROR FailureHandler : Stopping the application with exit code 4"
+				+ " (paliad.migration.on-failure=exit). Fix the migration in a new release.\n");
+		Result result = deploy("v127");
+		assertThat(result.code()).as(result.output()).isEqualTo(1);
+		assertThat(result.output()).contains("exited during boot with exit code 4");
+		assertThat(calls()).noneMatch((call) -> call.contains("switch"));
+	}
+
+	@Test
 	void aReleaseThatExitsDuringBootIsReportedWithItsExitCode() throws Exception {
 		newSlot("app-green", "running 0 0 starting", "restarting 4 1 starting");
 		Result result = deploy("v126");
