@@ -8,7 +8,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -73,7 +72,7 @@ class DeployScriptTests {
 	void completedUpdateExits0() throws Exception {
 		swarm(List.of("completed 2026-05-25T10:00:00Z", "updating 2026-05-25T16:00:00Z",
 				"completed 2026-05-25T16:00:00Z"), "app:v2");
-		Result result = deploy("v2");
+		ScriptRun result = deploy("v2");
 		assertThat(result.code()).as(result.output()).isEqualTo(0);
 		assertThat(result.output()).contains("DEPLOY OK", "app:v2");
 		assertThat(Files.readString(this.fake.resolve("deployed"))).contains("--detach=true", "paliad");
@@ -86,7 +85,7 @@ class DeployScriptTests {
 		write("message", "rollback completed");
 		write("tasks", "t1 app:v125 failed 1 143 unhealthy\nt0 app:v124 running 1 0 -\n");
 		write("logs-t1", SEED_FAILURE_LOG);
-		Result result = deploy("v125");
+		ScriptRun result = deploy("v125");
 		assertThat(result.code()).as(result.output()).isEqualTo(1);
 		assertThat(result.output()).contains("DEPLOY FAILED", "rollback_completed", "now serving: app:v124",
 				"failed task: t1 (app:v125)", "125_cross_cutting_filter_legal_source", "SQLSTATE 42703");
@@ -102,7 +101,7 @@ class DeployScriptTests {
 	void aVerdictLeftOverFromAnEarlierRolloutIsNotThisOnes() throws Exception {
 		// Swarm never starts the new update: the old `completed` must not pass for it.
 		swarm(List.of("completed 2026-05-25T10:00:00Z"), "app:v2");
-		Result result = deploy("v3", Map.of("DEPLOY_TIMEOUT", "3", "DEPLOY_POLL", "1"));
+		ScriptRun result = deploy("v3", Map.of("DEPLOY_TIMEOUT", "3", "DEPLOY_POLL", "1"));
 		assertThat(result.code()).as(result.output()).isEqualTo(3);
 		assertThat(result.output()).contains("no verdict within 3s");
 	}
@@ -111,7 +110,7 @@ class DeployScriptTests {
 	void anUnchangedSpecHasNothingToRollOut() throws Exception {
 		swarm(List.of("completed 2026-05-25T10:00:00Z"), "app:v2");
 		write("spec.next", read("spec"));
-		Result result = deploy("v2");
+		ScriptRun result = deploy("v2");
 		assertThat(result.code()).as(result.output()).isEqualTo(0);
 		assertThat(result.output()).contains("spec unchanged");
 	}
@@ -120,7 +119,7 @@ class DeployScriptTests {
 	void watchOnlyReportsARollbackOfTheWatchedVersionWithoutDeploying() throws Exception {
 		swarm(List.of("rollback_completed 2026-05-25T16:05:00Z"), "app:v124");
 		write("previous-image", "app:v125");
-		Result result = deploy("--watch-only", "v125");
+		ScriptRun result = deploy("--watch-only", "v125");
 		assertThat(result.code()).as(result.output()).isEqualTo(1);
 		assertThat(this.fake.resolve("deployed")).doesNotExist();
 	}
@@ -130,7 +129,7 @@ class DeployScriptTests {
 		assertThat(run(List.of(script("compose/swarm/deploy.sh")), Map.of()).code()).isEqualTo(64);
 		assertThat(run(List.of(script("compose/ci/steps/deploy.sh")), Map.of("DEPLOY_VIA", "ftp", "APP_VERSION", "v1"))
 			.code()).isEqualTo(64);
-		Result latest = run(List.of(script("compose/ci/steps/image.sh")),
+		ScriptRun latest = run(List.of(script("compose/ci/steps/image.sh")),
 				Map.of("APP_IMAGE", "registry.example/app", "APP_VERSION", "latest", "DOCKER", fakeDocker()));
 		assertThat(latest.code()).isEqualTo(64);
 		assertThat(latest.output()).contains("refusing the tag 'latest'");
@@ -144,7 +143,7 @@ class DeployScriptTests {
 		}
 		assertThat(scripts).hasSizeGreaterThanOrEqualTo(8);
 		for (Path script : scripts) {
-			Result syntax = run(List.of("bash", "-n", script.toString()), Map.of());
+			ScriptRun syntax = run(List.of("bash", "-n", script.toString()), Map.of());
 			assertThat(syntax.code()).as(script + ": " + syntax.output()).isEqualTo(0);
 			String text = DeployFiles.read(script);
 			if (script.getParent().getFileName().toString().equals("lib")) {
@@ -170,15 +169,15 @@ class DeployScriptTests {
 		write("tasks", "");
 	}
 
-	private Result deploy(String... args) throws Exception {
+	private ScriptRun deploy(String... args) throws Exception {
 		return deploy(args, Map.of());
 	}
 
-	private Result deploy(String version, Map<String, String> environment) throws Exception {
+	private ScriptRun deploy(String version, Map<String, String> environment) throws Exception {
 		return deploy(new String[] { version }, environment);
 	}
 
-	private Result deploy(String[] args, Map<String, String> environment) throws Exception {
+	private ScriptRun deploy(String[] args, Map<String, String> environment) throws Exception {
 		List<String> command = new ArrayList<>();
 		command.add(script("compose/swarm/deploy.sh"));
 		command.addAll(List.of(args));
@@ -209,20 +208,8 @@ class DeployScriptTests {
 		return Files.readString(this.fake.resolve(name), StandardCharsets.UTF_8);
 	}
 
-	private Result run(List<String> command, Map<String, String> environment) throws Exception {
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-		builder.environment().put("FAKE", this.fake.toString());
-		builder.environment().putAll(environment);
-		Path output = this.fake.resolve("output-" + System.nanoTime());
-		Process process = builder.redirectOutput(output.toFile()).start();
-		if (!process.waitFor(60, TimeUnit.SECONDS)) {
-			process.destroyForcibly();
-			throw new AssertionError(command + " did not finish within 60 s");
-		}
-		return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
-	}
-
-	record Result(int code, String output) {
+	private ScriptRun run(List<String> command, Map<String, String> environment) throws Exception {
+		return ScriptRun.of(this.fake, command, environment);
 	}
 
 }

@@ -8,7 +8,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,7 +116,7 @@ class DockerDeployScriptTests {
 	@Test
 	void aReadyReleaseIsSwitchedToOnlyAfterItsSlotIsHealthyThenTheOldSlotIsStopped() throws Exception {
 		newSlot("app-green", "running 0 0 starting", "running 0 0 starting", "running 0 0 healthy");
-		Result result = deploy("v125");
+		ScriptRun result = deploy("v125");
 		assertThat(result.code()).as(result.output()).isEqualTo(0);
 		assertThat(result.output()).contains("DEPLOY OK: app:v125 serves from app-green", "plan: 1 pending");
 		List<String> calls = calls();
@@ -137,7 +136,7 @@ class DockerDeployScriptTests {
 	void aFailedMigrationStopsTheNewSlotLeavesTheRouterAloneAndNamesMigrationAndSqlState() throws Exception {
 		newSlot("app-green", "running 0 0 starting", "running 0 0 unhealthy");
 		write("logs-app-green-id", SEED_FAILURE_LOG);
-		Result result = deploy("v125");
+		ScriptRun result = deploy("v125");
 		assertThat(result.code()).as(result.output()).isEqualTo(1);
 		assertThat(result.output()).contains("DEPLOY FAILED: app:v125 (slot app-green): never became ready",
 				"the router was not touched: it still sends every request to app-blue",
@@ -155,7 +154,7 @@ class DockerDeployScriptTests {
 		newSlot("app-green", "running 0 0 starting", "running 0 1 starting");
 		write("logs-app-green-id", "ERROR FailureHandler : Stopping the application with exit code 4"
 				+ " (paliad.migration.on-failure=exit). Fix the migration in a new release.\n");
-		Result result = deploy("v127");
+		ScriptRun result = deploy("v127");
 		assertThat(result.code()).as(result.output()).isEqualTo(1);
 		assertThat(result.output()).contains("exited during boot with exit code 4");
 		assertThat(calls()).noneMatch((call) -> call.contains("switch"));
@@ -164,7 +163,7 @@ class DockerDeployScriptTests {
 	@Test
 	void aReleaseThatExitsDuringBootIsReportedWithItsExitCode() throws Exception {
 		newSlot("app-green", "running 0 0 starting", "restarting 4 1 starting");
-		Result result = deploy("v126");
+		ScriptRun result = deploy("v126");
 		assertThat(result.code()).as(result.output()).isEqualTo(1);
 		assertThat(result.output()).contains("exited during boot with exit code 4");
 		assertThat(calls()).noneMatch((call) -> call.contains("switch"));
@@ -173,7 +172,7 @@ class DockerDeployScriptTests {
 	@Test
 	void aReleaseThatIsNeverReadyIsStoppedAtTheDeployTimeout() throws Exception {
 		newSlot("app-green", "running 0 0 starting");
-		Result result = deploy(List.of("v127"), Map.of("DEPLOY_READY_TIMEOUT", "2", "DEPLOY_POLL", "1"));
+		ScriptRun result = deploy(List.of("v127"), Map.of("DEPLOY_READY_TIMEOUT", "2", "DEPLOY_POLL", "1"));
 		assertThat(result.code()).as(result.output()).isEqualTo(1);
 		assertThat(result.output()).contains("not ready within DEPLOY_READY_TIMEOUT=2s");
 		assertThat(calls()).noneMatch((call) -> call.contains("switch")).contains("compose stop app-green");
@@ -183,7 +182,7 @@ class DockerDeployScriptTests {
 	void noPendingMigrationsMeansNoBackup() throws Exception {
 		write("plan.json", PLAN_ONE_PENDING.replaceAll("\"pending\":\\[[^\\]]*\\]", "\"pending\":[]"));
 		newSlot("app-green", "running 0 0 healthy");
-		Result result = deploy("v125");
+		ScriptRun result = deploy("v125");
 		assertThat(result.code()).as(result.output()).isEqualTo(0);
 		assertThat(result.output()).contains("plan: 0 pending");
 		assertThat(calls()).noneMatch((call) -> call.contains("backup"));
@@ -196,7 +195,7 @@ class DockerDeployScriptTests {
 						{"mode":"plan","exitCode":3,"summary":"1 pending, 124 applied; migrate would stop on the problems below.","error":{"type":"ValidationException","message":"Migration 17 is recorded as add_index but the file is 17_add_idx.up.sql"}}
 						""");
 		write("plan.code", "3");
-		Result result = deploy("v125");
+		ScriptRun result = deploy("v125");
 		assertThat(result.code()).as(result.output()).isEqualTo(3);
 		assertThat(result.output()).contains("DEPLOY REFUSED: app:v125: plan exited with code 3",
 				"migrate would stop on the problems below", "recorded as add_index");
@@ -206,7 +205,7 @@ class DockerDeployScriptTests {
 	@Test
 	void noBackupNoMigration() throws Exception {
 		write("backup.code", "1");
-		Result result = deploy("v125");
+		ScriptRun result = deploy("v125");
 		assertThat(result.code()).as(result.output()).isEqualTo(3);
 		assertThat(result.output()).contains("the pre-deploy backup failed");
 		assertThat(calls()).noneMatch((call) -> call.contains("up -d"));
@@ -216,7 +215,7 @@ class DockerDeployScriptTests {
 	void aRouterThatDoesNotTakeTheNewBackendGetsTheOldOneBack() throws Exception {
 		newSlot("app-green", "running 0 0 healthy");
 		write("reload-breaks", "");
-		Result result = deploy("v125");
+		ScriptRun result = deploy("v125");
 		assertThat(result.code()).as(result.output()).isEqualTo(2);
 		assertThat(calls()).contains("docker exec router restore", "compose stop app-green")
 			.doesNotContain("compose stop app-blue");
@@ -227,7 +226,7 @@ class DockerDeployScriptTests {
 		write("active", "none");
 		write("serving", "");
 		newSlot("app-blue", "running 0 0 healthy");
-		Result result = deploy("v1");
+		ScriptRun result = deploy("v1");
 		assertThat(result.code()).as(result.output()).isEqualTo(0);
 		assertThat(calls()).contains("docker exec router switch blue").noneMatch((call) -> call.contains("stop"));
 	}
@@ -236,7 +235,7 @@ class DockerDeployScriptTests {
 	void aRunningIdleSlotMeansAnotherDeployAndIsRefused() throws Exception {
 		newSlot("app-green", "running 0 0 starting");
 		write("containers/app-green", "app-green-id");
-		Result result = deploy("v125");
+		ScriptRun result = deploy("v125");
 		assertThat(result.code()).as(result.output()).isEqualTo(3);
 		assertThat(result.output()).contains("another deploy is running");
 		assertThat(calls()).noneMatch((call) -> call.contains("compose"));
@@ -245,7 +244,7 @@ class DockerDeployScriptTests {
 	@Test
 	void badUsageIsRefusedBeforeTouchingAnything() throws Exception {
 		assertThat(deploy(List.of(), Map.of()).code()).isEqualTo(64);
-		Result latest = deploy("latest");
+		ScriptRun latest = deploy("latest");
 		assertThat(latest.code()).isEqualTo(64);
 		assertThat(latest.output()).contains("refusing the tag 'latest'");
 		assertThat(this.fake.resolve("calls")).doesNotExist();
@@ -271,7 +270,7 @@ class DockerDeployScriptTests {
 				"DATABASE_URL", "jdbc:postgresql://db:5432/paliad?ApplicationName=app", "DATABASE_USER", "paliad");
 		String backup = DeployFiles.file("compose/docker/backup.sh").toString();
 		for (String label : List.of("before-v1", "before-v2", "before-v3")) {
-			Result take = run(List.of(backup, "take", label), env);
+			ScriptRun take = run(List.of(backup, "take", label), env);
 			assertThat(take.code()).as(take.output()).isEqualTo(0);
 			assertThat(take.output()).contains("BACKUP: " + dir + "/");
 		}
@@ -280,7 +279,7 @@ class DockerDeployScriptTests {
 		assertThat(read("pg_dump.args")).contains("--format=custom", "--username=paliad",
 				"--dbname=postgresql://db:5432/paliad password=s3cret");
 		write("pg_dump.fails", "");
-		Result failed = run(List.of(backup, "take", "before-v4"), env);
+		ScriptRun failed = run(List.of(backup, "take", "before-v4"), env);
 		assertThat(failed.code()).isNotEqualTo(0);
 		assertThat(Files.list(dir).map((file) -> file.getFileName().toString()).sorted().toList())
 			.as("a failed dump leaves no file and deletes nothing")
@@ -292,11 +291,11 @@ class DockerDeployScriptTests {
 		write("states-" + service + "-id", String.join("\n", states) + "\n");
 	}
 
-	private Result deploy(String version) throws Exception {
+	private ScriptRun deploy(String version) throws Exception {
 		return deploy(List.of(version), Map.of());
 	}
 
-	private Result deploy(List<String> args, Map<String, String> environment) throws Exception {
+	private ScriptRun deploy(List<String> args, Map<String, String> environment) throws Exception {
 		String docker = executable("docker", FAKE_DOCKER);
 		String compose = executable("compose", FAKE_COMPOSE);
 		List<String> command = new java.util.ArrayList<>();
@@ -332,20 +331,8 @@ class DockerDeployScriptTests {
 		return Files.readString(this.fake.resolve(name), StandardCharsets.UTF_8);
 	}
 
-	private Result run(List<String> command, Map<String, String> environment) throws Exception {
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-		builder.environment().put("FAKE", this.fake.toString());
-		builder.environment().putAll(environment);
-		Path output = this.fake.resolve("output-" + System.nanoTime());
-		Process process = builder.redirectOutput(output.toFile()).start();
-		if (!process.waitFor(60, TimeUnit.SECONDS)) {
-			process.destroyForcibly();
-			throw new AssertionError(command + " did not finish within 60 s");
-		}
-		return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
-	}
-
-	record Result(int code, String output) {
+	private ScriptRun run(List<String> command, Map<String, String> environment) throws Exception {
+		return ScriptRun.of(this.fake, command, environment);
 	}
 
 }
