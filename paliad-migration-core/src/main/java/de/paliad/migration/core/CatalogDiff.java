@@ -41,15 +41,19 @@ final class CatalogDiff {
 				continue;
 			}
 			if (now == null) {
-				found.add(Severity.BREAKING, old.name(),
+				found.add(
+						(old.kind() == 'v' || old.kind() == 'm') ? Rule.DROP_VIEW
+								: (old.kind() == 'S') ? Rule.DROP_SEQUENCE : Rule.DROP_TABLE,
+						old.name(),
 						kindName(old.kind()) + " " + old.name() + " is dropped; the running version may still use it");
 			}
 			else if (!now.name().equals(old.name())) {
-				found.add(Severity.BREAKING, old.name(), kindName(old.kind()) + " " + old.name() + " is renamed to "
-						+ now.name() + "; the running version still uses the old name");
+				found.add((old.kind() == 'v' || old.kind() == 'm') ? Rule.RENAME_VIEW : Rule.RENAME_TABLE, old.name(),
+						kindName(old.kind()) + " " + old.name() + " is renamed to " + now.name()
+								+ "; the running version still uses the old name");
 			}
 			else if (now.fileNode() != old.fileNode() && (old.kind() == 'r' || old.kind() == 'm')) {
-				found.add(Severity.BLOCKING, old.name(), "table " + old.name()
+				found.add(Rule.TABLE_REWRITE, old.name(), "table " + old.name()
 						+ " is rewritten under an ACCESS EXCLUSIVE lock; reads and writes wait for the whole rewrite");
 			}
 		}
@@ -58,12 +62,13 @@ final class CatalogDiff {
 				continue;
 			}
 			if ((now.kind() == 'i' || now.kind() == 'I') && existedBefore(now.table()) && !this.concurrentIndex) {
-				found.add(Severity.BLOCKING, this.initial.relationName(now.table()), "index " + now.name()
-						+ " is built without CONCURRENTLY on existing table " + this.initial.relationName(now.table())
+				found.add(Rule.CREATE_INDEX_WITHOUT_CONCURRENTLY, this.initial.relationName(now.table()), "index "
+						+ now.name() + " is built without CONCURRENTLY on existing table "
+						+ this.initial.relationName(now.table())
 						+ "; writes to it wait for the whole build (use a -- paliad:no-transaction migration with CREATE INDEX CONCURRENTLY)");
 			}
 			else if (now.kind() == 'r' || now.kind() == 'p' || now.kind() == 'v' || now.kind() == 'm') {
-				found.add(Severity.INFO, now.name(), kindName(now.kind()) + " " + now.name() + " is created");
+				found.add(Rule.CREATE_OBJECT, now.name(), kindName(now.kind()) + " " + now.name() + " is created");
 			}
 		}
 	}
@@ -79,19 +84,19 @@ final class CatalogDiff {
 			String table = this.after.relationName(old.relation());
 			String name = table + "." + old.name();
 			if (now == null || now.dropped()) {
-				found.add(Severity.BREAKING, name,
+				found.add(Rule.DROP_COLUMN, name,
 						"column " + name + " is dropped; the running version may still read or write it");
 			}
 			else if (!now.name().equals(old.name())) {
-				found.add(Severity.BREAKING, name, "column " + name + " is renamed to " + now.name()
+				found.add(Rule.RENAME_COLUMN, name, "column " + name + " is renamed to " + now.name()
 						+ "; the running version still uses the old name");
 			}
 			else if (!now.type().equals(old.type())) {
-				found.add(Severity.BREAKING, name, "column " + name + " changes type from " + old.type() + " to "
+				found.add(Rule.CHANGE_COLUMN_TYPE, name, "column " + name + " changes type from " + old.type() + " to "
 						+ now.type() + "; the running version reads and writes the old type");
 			}
 			else if (now.notNull() && !old.notNull()) {
-				found.add(Severity.BREAKING, name, "column " + name
+				found.add(Rule.SET_NOT_NULL, name, "column " + name
 						+ " becomes NOT NULL; the running version may still write NULL, and existing NULL rows fail it");
 			}
 		}
@@ -102,11 +107,12 @@ final class CatalogDiff {
 			}
 			String name = this.after.relationName(now.relation()) + "." + now.name();
 			if (now.notNull() && !now.hasDefault()) {
-				found.add(Severity.BREAKING, name, "column " + name + " is added NOT NULL without a default; inserts"
-						+ " of the running version fail, and it fails outright on a table with rows");
+				found.add(Rule.NOT_NULL_COLUMN_WITHOUT_DEFAULT, name,
+						"column " + name + " is added NOT NULL without a default; inserts"
+								+ " of the running version fail, and it fails outright on a table with rows");
 			}
 			else {
-				found.add(Severity.INFO, name,
+				found.add(Rule.ADD_COLUMN, name,
 						"column " + name + " is added" + (now.notNull() ? " (NOT NULL with a default)" : ""));
 			}
 		}
@@ -120,11 +126,15 @@ final class CatalogDiff {
 			}
 			String table = this.after.relationName(now.relation());
 			if (!now.validated()) {
-				found.add(Severity.INFO, table, constraintName(now.type()) + " " + now.name()
+				found.add(Rule.CONSTRAINT_NOT_VALID, table, constraintName(now.type()) + " " + now.name()
 						+ " is added NOT VALID on " + table + " (validate it in a later migration)");
 			}
 			else {
-				found.add(Severity.BLOCKING, table,
+				found.add(
+						(now.type() == 'f') ? Rule.FOREIGN_KEY_WITHOUT_NOT_VALID
+								: (now.type() == 'c') ? Rule.CHECK_WITHOUT_NOT_VALID
+										: Rule.UNIQUE_CONSTRAINT_UNDER_LOCK,
+						table,
 						constraintName(now.type()) + " " + now.name() + " is added to existing table " + table
 								+ " and validated while it is locked; add it NOT VALID and VALIDATE CONSTRAINT later."
 								+ " Rows the running version writes must satisfy it too");
@@ -133,7 +143,7 @@ final class CatalogDiff {
 		for (CatalogState.Constraint old : this.before.constraints().values()) {
 			CatalogState.Constraint now = this.after.constraints().get(old.oid());
 			if (now != null && now.validated() && !old.validated() && existedBefore(old.relation())) {
-				found.add(Severity.INFO, this.after.relationName(old.relation()),
+				found.add(Rule.VALIDATE_CONSTRAINT, this.after.relationName(old.relation()),
 						constraintName(old.type()) + " " + old.name() + " is validated");
 			}
 		}
@@ -146,10 +156,10 @@ final class CatalogDiff {
 			}
 			String now = this.after.functions().get(entry.getKey());
 			if (now == null) {
-				found.add(Severity.BREAKING, entry.getValue(), "function " + entry.getValue() + " is dropped");
+				found.add(Rule.DROP_FUNCTION, entry.getValue(), "function " + entry.getValue() + " is dropped");
 			}
 			else if (!Objects.equals(now, entry.getValue())) {
-				found.add(Severity.BREAKING, entry.getValue(),
+				found.add(Rule.RENAME_FUNCTION, entry.getValue(),
 						"function " + entry.getValue() + " is renamed to " + now);
 			}
 		}

@@ -53,7 +53,7 @@ final class CompatibilityAnalyzer implements DryRunObserver {
 			this.locksByVersion.computeIfAbsent(migration.version(), (v) -> new ArrayList<>()).add(lock);
 			String relation = lock.substring(lock.indexOf(" on ") + 4);
 			if (lock.startsWith(ACCESS_EXCLUSIVE) && !found.mentions(relation)) {
-				found.add(Severity.BLOCKING, relation, "takes an ACCESS EXCLUSIVE lock on " + relation
+				found.add(Rule.ACCESS_EXCLUSIVE_LOCK, relation, "takes an ACCESS EXCLUSIVE lock on " + relation
 						+ " without a catalog change that needs it; every read and write of it waits until the migration commits");
 			}
 		}
@@ -113,10 +113,11 @@ final class CompatibilityAnalyzer implements DryRunObserver {
 			this.statement = statement;
 		}
 
-		void add(Severity severity, String object, String message) {
-			String allowed = (severity == Severity.BREAKING) ? this.migration.allowBreakingReason() : null;
-			this.list.add(new Finding(severity, this.migration.version(), this.migration.fileName(),
-					this.statement.line(), oneLine(this.statement.text()), object, message, allowed));
+		void add(Rule rule, String object, String message) {
+			Finding finding = Finding.of(rule, this.migration.version(), this.migration.fileName(),
+					this.statement.line(), oneLine(this.statement.text()), object, message);
+			String allowed = (rule.severity() == Severity.BREAKING) ? this.migration.allowBreakingReason() : null;
+			this.list.add((allowed != null) ? finding.allowed(allowed) : finding);
 		}
 
 		boolean mentions(String relation) {

@@ -22,6 +22,26 @@ interface DryRunObserver {
 	}
 
 	/**
+	 * Called before a migration's first statement, inside its transaction (or, for a
+	 * {@code no-transaction} migration, on its autocommit connection).
+	 * @param connection the rehearsal's connection
+	 * @param migration the migration
+	 * @throws SQLException on a database error
+	 */
+	default void migrationStarted(Connection connection, Migration migration) throws SQLException {
+	}
+
+	/**
+	 * Called after a migration's last statement succeeded and before its transaction
+	 * commits or rolls back: the moment its locks are released.
+	 * @param connection the rehearsal's connection
+	 * @param migration the migration
+	 * @throws SQLException on a database error
+	 */
+	default void migrationFinished(Connection connection, Migration migration) throws SQLException {
+	}
+
+	/**
 	 * Called after a statement succeeded.
 	 * @param connection the dry run's connection
 	 * @param migration the migration

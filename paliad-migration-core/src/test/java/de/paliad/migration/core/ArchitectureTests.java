@@ -36,7 +36,7 @@ class ArchitectureTests {
 			"MigrationConfiguration", "MigrationConfiguration$Builder", "MigrationException",
 			"MigrationFailedException", "MigrationGate", "MigrationIndex", "MigrationListener", "MigrationPlan",
 			"MigrationPlan$ChecksumMismatch", "MigrationPlan$NameMismatch", "MigrationSet", "MigrationState",
-			"MigrationValidationException", "Migrator", "NameMismatchException", "SessionInfo", "Severity",
+			"MigrationValidationException", "Migrator", "NameMismatchException", "Rule", "SessionInfo", "Severity",
 			"TransactionMode", "VerificationFailedException");
 
 	private static final JavaClasses core = new ClassFileImporter()

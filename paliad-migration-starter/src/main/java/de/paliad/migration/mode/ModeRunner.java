@@ -201,8 +201,9 @@ public final class ModeRunner {
 			.section("findings", "Findings",
 					result.findings()
 						.stream()
-						.map((f) -> Item.of(f.toString(), "severity", lower(f.severity()), "version", f.version(),
-								"file", f.fileName(), "line", f.line(), "object", f.object(), "message", f.message(),
+						.map((f) -> Item.of(f.toString(), "rule", f.rule().id(), "severity", lower(f.severity()),
+								"size", f.size(), "overSizeLimit", f.overSizeLimit(), "version", f.version(), "file",
+								f.fileName(), "line", f.line(), "object", f.object(), "message", f.message(),
 								"statement", f.statement(), "allowedBecause", f.allowedBecause()))
 						.toList())
 			.exitCode(gateFailures.isEmpty() ? ExitCode.SUCCESS : ExitCode.VALIDATION_FAILED);
