@@ -116,7 +116,7 @@ final class CompatibilityAnalyzer implements DryRunObserver {
 		void add(Rule rule, String object, String message) {
 			Finding finding = Finding.of(rule, this.migration.version(), this.migration.fileName(),
 					this.statement.line(), oneLine(this.statement.text()), object, message);
-			String allowed = (rule.severity() == Severity.BREAKING) ? this.migration.allowBreakingReason() : null;
+			String allowed = this.migration.allowance(rule, this.statement);
 			this.list.add((allowed != null) ? finding.allowed(allowed) : finding);
 		}
 

@@ -53,6 +53,16 @@ interface DryRunObserver {
 	}
 
 	/**
+	 * Called once after the last migration, before the result is assembled (and, in the
+	 * one-transaction dry run, before the rollback): for checks that look at the end
+	 * state, such as a foreign key no index of the whole run covers.
+	 * @param connection the rehearsal's connection
+	 * @throws SQLException on a database error
+	 */
+	default void finished(Connection connection) throws SQLException {
+	}
+
+	/**
 	 * The relation locks a migration took, e.g.
 	 * {@code AccessExclusiveLock on public.orders}.
 	 * @param migration the migration

@@ -125,6 +125,18 @@ public final class Migration {
 	}
 
 	/**
+	 * The reason this migration gives for allowing {@code rule} at {@code statement},
+	 * from an {@value #ALLOW_BREAKING_DIRECTIVE} directive (every breaking rule) or a
+	 * {@code -- paliad:allow <rule-id> <reason>} directive.
+	 * @param rule the rule of a finding
+	 * @param statement the statement that produced it
+	 * @return the reason, or {@code null} when the finding is not allowed
+	 */
+	@Nullable String allowance(Rule rule, SqlStatement statement) {
+		return (rule.severity() == Severity.BREAKING) ? this.allowBreakingReason : null;
+	}
+
+	/**
 	 * The up file's top-level statements.
 	 * @throws IllegalStateException when the migration was loaded as already applied,
 	 * without lexing
