@@ -24,6 +24,14 @@ public final class Migration {
 	 */
 	public static final String ALLOW_BREAKING_DIRECTIVE = "-- paliad:allow-breaking";
 
+	/**
+	 * The directive, followed by a rule ID and a reason, that lets the CI gate accept one
+	 * rule's findings: of the whole migration when it stands among the comment lines
+	 * before the first statement, of the next statement anywhere else (see
+	 * {@code docs/rules.md}).
+	 */
+	public static final String ALLOW_DIRECTIVE = "-- paliad:allow";
+
 	private final long version;
 
 	private final String name;
@@ -42,11 +50,11 @@ public final class Migration {
 
 	private final @Nullable String downFileName;
 
-	private final @Nullable String allowBreakingReason;
+	private final AllowDirectives allowDirectives;
 
 	Migration(long version, String name, String fileName, String path, String checksum, boolean transactional,
 			@Nullable List<SqlStatement> statements, @Nullable List<SqlStatement> down, @Nullable String downFileName,
-			@Nullable String allowBreakingReason) {
+			AllowDirectives allowDirectives) {
 		this.version = version;
 		this.name = name;
 		this.fileName = fileName;
@@ -56,7 +64,7 @@ public final class Migration {
 		this.statements = (statements != null) ? List.copyOf(statements) : null;
 		this.down = (down != null) ? List.copyOf(down) : null;
 		this.downFileName = downFileName;
-		this.allowBreakingReason = allowBreakingReason;
+		this.allowDirectives = allowDirectives;
 	}
 
 	/**
@@ -121,19 +129,21 @@ public final class Migration {
 	 * @return the reason, or {@code null} when there is no such comment
 	 */
 	public @Nullable String allowBreakingReason() {
-		return this.allowBreakingReason;
+		return this.allowDirectives.allowBreakingReason();
 	}
 
 	/**
 	 * The reason this migration gives for allowing {@code rule} at {@code statement},
 	 * from an {@value #ALLOW_BREAKING_DIRECTIVE} directive (every breaking rule) or a
-	 * {@code -- paliad:allow <rule-id> <reason>} directive.
+	 * {@code -- paliad:allow <rule-id> <reason>} directive, of the whole migration or
+	 * placed before the statement. A migration that was not lexed has no directives: the
+	 * gate only analyses pending migrations, which are always lexed.
 	 * @param rule the rule of a finding
-	 * @param statement the statement that produced it
+	 * @param statement the statement that produced it, one of {@link #statements()}
 	 * @return the reason, or {@code null} when the finding is not allowed
 	 */
 	@Nullable String allowance(Rule rule, SqlStatement statement) {
-		return (rule.severity() == Severity.BREAKING) ? this.allowBreakingReason : null;
+		return this.allowDirectives.reasonFor(rule, statement);
 	}
 
 	/**
@@ -173,13 +183,13 @@ public final class Migration {
 				&& this.checksum.equals(that.checksum) && this.transactional == that.transactional
 				&& Objects.equals(this.statements, that.statements) && Objects.equals(this.down, that.down)
 				&& Objects.equals(this.downFileName, that.downFileName)
-				&& Objects.equals(this.allowBreakingReason, that.allowBreakingReason);
+				&& this.allowDirectives.equals(that.allowDirectives);
 	}
 
 	@Override
 	public int hashCode() {
 		return Objects.hash(this.version, this.name, this.fileName, this.path, this.checksum, this.transactional,
-				this.statements, this.down, this.downFileName, this.allowBreakingReason);
+				this.statements, this.down, this.downFileName, this.allowDirectives);
 	}
 
 	@Override

@@ -124,14 +124,15 @@ final class MigrationLoader {
 			if (!lexed.test(version) && indexed != null) {
 				// Vouched for by the build that packaged it: nothing to read.
 				migrations.put(version, new Migration(version, name, up.fileName(), up.path(), indexed.sha256(),
-						indexed.transactional(), null, null, downFileName, null));
+						indexed.transactional(), null, null, downFileName, AllowDirectives.NONE));
 				return;
 			}
 			byte[] content = read(up, staleIndex);
 			String script = decode(content);
 			if (!lexed.test(version)) {
-				migrations.put(version, new Migration(version, name, up.fileName(), up.path(),
-						Checksums.sha256(content), !hasNoTransactionDirective(script), null, null, downFileName, null));
+				migrations.put(version,
+						new Migration(version, name, up.fileName(), up.path(), Checksums.sha256(content),
+								!hasNoTransactionDirective(script), null, null, downFileName, AllowDirectives.NONE));
 				return;
 			}
 			Checked checked = check(up.path(), script);
@@ -152,10 +153,8 @@ final class MigrationLoader {
 					return;
 				}
 			}
-			migrations.put(version,
-					new Migration(version, name, up.fileName(), up.path(), Checksums.sha256(content),
-							checked.transactional(), checked.statements(), downStatements, downFileName,
-							checked.allowBreakingReason()));
+			migrations.put(version, new Migration(version, name, up.fileName(), up.path(), Checksums.sha256(content),
+					checked.transactional(), checked.statements(), downStatements, downFileName, checked.directives()));
 		});
 		if (!staleIndex.isEmpty()) {
 			throw MigrationIndex.stale(staleIndex);
@@ -191,24 +190,23 @@ final class MigrationLoader {
 	 * @return the statements and the problems
 	 */
 	static Checked check(String path, String script) {
-		List<SqlStatement> statements;
+		SqlLexer.Lexed lexed;
 		try {
-			statements = SqlLexer.split(script);
+			lexed = SqlLexer.lex(script);
 		}
 		catch (SqlSyntaxException ex) {
-			return new Checked(List.of(), true, null, List.of(path + " (or its down file): " + ex.getMessage()));
+			return new Checked(List.of(), true, AllowDirectives.NONE,
+					List.of(path + " (or its down file): " + ex.getMessage()));
 		}
+		List<SqlStatement> statements = lexed.statements();
 		if (statements.isEmpty()) {
-			return new Checked(statements, true, null, List.of());
+			return new Checked(statements, true, AllowDirectives.NONE, List.of());
 		}
 		boolean transactional = !hasNoTransactionDirective(script);
 		List<String> problems = new ArrayList<>(StaticChecks.check(path, transactional, statements));
-		String allowBreaking = allowBreakingReason(script, statements.get(0).line());
-		if ("".equals(allowBreaking)) {
-			problems.add(path + ": " + Migration.ALLOW_BREAKING_DIRECTIVE
-					+ " needs a reason after it (it is printed by the CI gate)");
-		}
-		return new Checked(statements, transactional, allowBreaking, problems);
+		AllowDirectives.Parsed directives = AllowDirectives.parse(path, lexed);
+		problems.addAll(directives.problems());
+		return new Checked(statements, transactional, directives.directives(), problems);
 	}
 
 	/**
@@ -228,21 +226,6 @@ final class MigrationLoader {
 	static String decode(byte[] content) {
 		String script = new String(content, StandardCharsets.UTF_8);
 		return script.startsWith("\uFEFF") ? script.substring(1) : script;
-	}
-
-	/**
-	 * The reason of an allow-breaking directive among the comment lines before the first
-	 * statement: {@code null} when there is none, empty when it has no reason.
-	 */
-	static @Nullable String allowBreakingReason(String script, int firstStatementLine) {
-		String[] lines = script.split("\\R", -1);
-		for (int i = 0; i < Math.min(firstStatementLine - 1, lines.length); i++) {
-			String line = lines[i].strip();
-			if (line.startsWith(Migration.ALLOW_BREAKING_DIRECTIVE)) {
-				return line.substring(Migration.ALLOW_BREAKING_DIRECTIVE.length()).strip();
-			}
-		}
-		return null;
 	}
 
 	static boolean hasNoTransactionDirective(String script) {
@@ -294,10 +277,10 @@ final class MigrationLoader {
 	 *
 	 * @param statements its top-level statements (none when it does not lex)
 	 * @param transactional whether it runs in a transaction
-	 * @param allowBreakingReason the reason of its allow-breaking directive, if any
-	 * @param problems what the static checks found
+	 * @param directives its allow directives
+	 * @param problems what the static checks found, malformed directives included
 	 */
-	record Checked(List<SqlStatement> statements, boolean transactional, @Nullable String allowBreakingReason,
+	record Checked(List<SqlStatement> statements, boolean transactional, AllowDirectives directives,
 			List<String> problems) {
 
 		boolean ok() {

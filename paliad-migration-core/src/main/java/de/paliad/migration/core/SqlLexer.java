@@ -35,6 +35,9 @@ final class SqlLexer {
 
 	private int line = 1;
 
+	/** Line comments with the number of tokens before them. */
+	private final List<PendingComment> comments = new ArrayList<>();
+
 	private SqlLexer(String script) {
 		this.script = script;
 	}
@@ -50,14 +53,29 @@ final class SqlLexer {
 	 * script
 	 */
 	static List<SqlStatement> split(String script) throws SqlSyntaxException {
+		return lex(script).statements();
+	}
+
+	/**
+	 * Splits a script like {@link #split(String)} and also returns its {@code --} line
+	 * comments (not those inside strings, dollar-quoted bodies or block comments), each
+	 * placed relative to the statements, which is what directives in comments need.
+	 * @param script the whole script
+	 * @return the statements and the line comments, in order
+	 * @throws SqlSyntaxException as {@link #split(String)}
+	 */
+	static Lexed lex(String script) throws SqlSyntaxException {
 		Objects.requireNonNull(script, "script");
-		List<Token> tokens = new SqlLexer(script).tokenize();
-		return new Splitter(script).split(tokens);
+		SqlLexer lexer = new SqlLexer(script);
+		List<Token> tokens = lexer.tokenize();
+		Splitter splitter = new Splitter(script);
+		List<SqlStatement> statements = splitter.split(tokens);
+		return new Lexed(statements, splitter.place(lexer.comments));
 	}
 
 	private List<Token> tokenize() throws SqlSyntaxException {
 		List<Token> tokens = new ArrayList<>();
-		while (skipWhitespaceAndComments()) {
+		while (skipWhitespaceAndComments(tokens.size())) {
 			int start = this.pos;
 			int startLine = this.line;
 			Kind kind = scanToken();
@@ -73,13 +91,16 @@ final class SqlLexer {
 	/**
 	 * @return whether a token follows
 	 */
-	private boolean skipWhitespaceAndComments() throws SqlSyntaxException {
+	private boolean skipWhitespaceAndComments(int tokensBefore) throws SqlSyntaxException {
 		while (!atEnd()) {
 			if (isWhitespace(peek(0))) {
 				advance();
 			}
 			else if (lookingAt("--")) {
+				int start = this.pos;
 				skipLineComment();
+				this.comments.add(new PendingComment(this.script.substring(start, this.pos), this.line,
+						aloneOnItsLine(start), tokensBefore));
 			}
 			else if (lookingAt("/*")) {
 				skipBlockComment();
@@ -89,6 +110,22 @@ final class SqlLexer {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Whether only whitespace precedes the position on its line.
+	 */
+	private boolean aloneOnItsLine(int start) {
+		for (int i = start - 1; i >= 0; i--) {
+			char c = this.script.charAt(i);
+			if (c == '\n' || c == '\r') {
+				return true;
+			}
+			if (!isWhitespace(c)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private void skipLineComment() {
@@ -386,6 +423,36 @@ final class SqlLexer {
 	}
 
 	/**
+	 * A script's statements and its line comments.
+	 *
+	 * @param statements the top-level statements, as {@link #split(String)} returns them
+	 * @param lineComments the {@code --} comments outside strings, quoted identifiers,
+	 * dollar-quoted bodies and block comments, in order
+	 */
+	record Lexed(List<SqlStatement> statements, List<LineComment> lineComments) {
+
+	}
+
+	/**
+	 * One {@code --} comment.
+	 *
+	 * @param text the comment from its {@code --} to the end of its line, without the
+	 * line break
+	 * @param line its 1-based line
+	 * @param aloneOnItsLine whether only whitespace precedes it on its line
+	 * @param followingStatement the index of the first statement that starts after it, or
+	 * the number of statements when none does
+	 * @param insideStatement whether it stands between two tokens of one statement
+	 */
+	record LineComment(String text, int line, boolean aloneOnItsLine, int followingStatement, boolean insideStatement) {
+
+	}
+
+	private record PendingComment(String text, int line, boolean aloneOnItsLine, int tokensBefore) {
+
+	}
+
+	/**
 	 * @param start index of the first character
 	 * @param end index just after the last character
 	 * @param word the upper-cased text for {@link Kind#WORD}, otherwise {@code null}
@@ -410,6 +477,14 @@ final class SqlLexer {
 
 		private final List<Token> current = new ArrayList<>();
 
+		/** Index of the next token, and of the current statement's first token. */
+		private int nextToken;
+
+		private int currentStart;
+
+		/** Per statement: the index of its first and of its last token. */
+		private final List<int[]> tokenRanges = new ArrayList<>();
+
 		/** Open BEGIN/CASE blocks of a routine body; 0 outside of one. */
 		private int atomicDepth;
 
@@ -431,9 +506,13 @@ final class SqlLexer {
 		}
 
 		private void accept(Token token) {
+			int index = this.nextToken++;
 			if (token.kind() == Kind.SEMICOLON && this.atomicDepth == 0) {
 				finishStatement();
 				return;
+			}
+			if (this.current.isEmpty()) {
+				this.currentStart = index;
 			}
 			this.current.add(token);
 			if (token.kind() == Kind.WORD) {
@@ -490,7 +569,28 @@ final class SqlLexer {
 			String text = this.script.substring(first.start(), last.end());
 			List<String> words = this.current.stream().map(Token::word).filter(Objects::nonNull).toList();
 			this.statements.add(new SqlStatement(text, first.line(), words));
+			this.tokenRanges.add(new int[] { this.currentStart, this.currentStart + this.current.size() - 1 });
 			this.current.clear();
+		}
+
+		/**
+		 * Places comments, in script order, among the statements of the whole split. A
+		 * statement's token range has no gaps except for its dropped semicolons, which
+		 * never start or end one.
+		 */
+		List<LineComment> place(List<PendingComment> comments) {
+			List<LineComment> placed = new ArrayList<>(comments.size());
+			int following = 0;
+			for (PendingComment comment : comments) {
+				while (following < this.tokenRanges.size()
+						&& this.tokenRanges.get(following)[0] < comment.tokensBefore()) {
+					following++;
+				}
+				boolean inside = following > 0 && comment.tokensBefore() <= this.tokenRanges.get(following - 1)[1];
+				placed
+					.add(new LineComment(comment.text(), comment.line(), comment.aloneOnItsLine(), following, inside));
+			}
+			return placed;
 		}
 
 	}
