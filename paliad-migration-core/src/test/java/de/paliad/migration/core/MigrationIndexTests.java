@@ -78,6 +78,41 @@ class MigrationIndexTests {
 	}
 
 	@Test
+	void aMalformedAllowDirectiveIsIndexedAsAStaticCheckProblem() {
+		this.files.write("4_drop_email.up.sql",
+				"-- paliad:allow drop-colum gone\nALTER TABLE accounts DROP COLUMN email;\n");
+
+		MigrationIndex index = index();
+
+		assertThat(index.staticCheckFailures()).isEqualTo(1);
+		assertThat(index.format()).contains("4_drop_email.up.sql line 1: -- paliad:allow names no rule 'drop-colum'");
+	}
+
+	/**
+	 * The index keeps no directives, and needs none: only an applied migration is taken
+	 * from it unread, and the gate analyses pending migrations, which are always read and
+	 * lexed.
+	 */
+	@Test
+	void aPendingMigrationsAllowDirectiveCountsWhenBootingFromAnIndexedJar() throws IOException {
+		writeIndex();
+		try (URLClassLoader loader = jarLoader()) {
+			assertThat(migrator(loader).migrate().applied()).hasSize(3);
+		}
+		this.files.write("4_drop_email.up.sql",
+				"-- paliad:allow drop-column v2 reads accounts.email no more\nALTER TABLE accounts DROP COLUMN email;\n");
+		writeIndex();
+		try (URLClassLoader loader = jarLoader()) {
+			DryRunResult result = migrator(loader).dryRun();
+
+			assertThat(result.gateFailures()).isEmpty();
+			assertThat(result.findings()).filteredOn((f) -> f.rule() == Rule.DROP_COLUMN)
+				.singleElement()
+				.satisfies((f) -> assertThat(f.allowedBecause()).isEqualTo("v2 reads accounts.email no more"));
+		}
+	}
+
+	@Test
 	void aRunWithACorrectIndexAppliesAndVerifiesExactlyAsWithout() throws IOException {
 		writeIndex();
 		try (URLClassLoader loader = jarLoader()) {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -683,6 +684,74 @@ class SqlLexerTests {
 
 			assertThat(ex).isNotNull().hasMessage("unterminated BEGIN ATOMIC body starting at line 2");
 			assertThat(ex.line()).isEqualTo(2);
+		}
+
+	}
+
+	@Nested
+	class LineComments {
+
+		@Test
+		void lineCommentsArePlacedAmongTheStatements() throws SqlSyntaxException {
+			SqlLexer.Lexed lexed = SqlLexer.lex("""
+					-- header
+					CREATE TABLE a (id int); -- trailing
+					ALTER TABLE a
+					  -- inside
+					  ADD COLUMN b int;
+					   -- before the third
+					DROP TABLE a;
+					-- after the last
+					""");
+
+			assertThat(lexed.statements()).hasSize(3);
+			assertThat(lexed.lineComments())
+				.extracting(SqlLexer.LineComment::text, SqlLexer.LineComment::line,
+						SqlLexer.LineComment::aloneOnItsLine, SqlLexer.LineComment::followingStatement,
+						SqlLexer.LineComment::insideStatement)
+				.containsExactly(tuple("-- header", 1, true, 0, false), tuple("-- trailing", 2, false, 1, false),
+						tuple("-- inside", 4, true, 2, true), tuple("-- before the third", 6, true, 2, false),
+						tuple("-- after the last", 8, true, 3, false));
+		}
+
+		@Test
+		void commentTextInsideLiteralsBodiesAndBlockCommentsIsNoLineComment() throws SqlSyntaxException {
+			SqlLexer.Lexed lexed = SqlLexer.lex("""
+					SELECT '-- in a string', E'it\\'s -- not a comment' -- real one
+					, "-- in an identifier";
+					/* -- in a block comment */
+					DO $$ BEGIN -- in a body
+					END $$;
+					CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $fn$ SELECT 1 -- in a tagged body
+					$fn$;
+					""");
+
+			assertThat(lexed.lineComments())
+				.extracting(SqlLexer.LineComment::text, SqlLexer.LineComment::line,
+						SqlLexer.LineComment::insideStatement)
+				.containsExactly(tuple("-- real one", 1, true));
+		}
+
+		@Test
+		void aCommentInsideABeginAtomicBodyIsInsideItsStatement() throws SqlSyntaxException {
+			SqlLexer.Lexed lexed = SqlLexer
+				.lex("CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC\n-- body\nSELECT 1;\nEND;\nSELECT 2;");
+
+			assertThat(lexed.statements()).hasSize(2);
+			assertThat(lexed.lineComments()).singleElement().satisfies((comment) -> {
+				assertThat(comment.insideStatement()).isTrue();
+				assertThat(comment.followingStatement()).isEqualTo(1);
+			});
+		}
+
+		@Test
+		void carriageReturnLineEndsCountLikeNewlines() throws SqlSyntaxException {
+			SqlLexer.Lexed lexed = SqlLexer.lex("SELECT 1;\r\n-- two\r\nSELECT 2;\r-- four\rSELECT 3;");
+
+			assertThat(lexed.lineComments())
+				.extracting(SqlLexer.LineComment::text, SqlLexer.LineComment::line,
+						SqlLexer.LineComment::aloneOnItsLine, SqlLexer.LineComment::followingStatement)
+				.containsExactly(tuple("-- two", 2, true, 1), tuple("-- four", 4, true, 2));
 		}
 
 	}
