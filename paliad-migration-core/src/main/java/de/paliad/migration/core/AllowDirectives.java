@@ -53,7 +53,9 @@ final class AllowDirectives {
 		List<SqlStatement> statements = lexed.statements();
 		for (SqlLexer.LineComment comment : lexed.lineComments()) {
 			String body = comment.text().substring(2).strip();
-			if (!body.startsWith(PREFIX)) {
+			// "-- paliad: note" (a space after the colon) is prose, not a directive.
+			if (!body.startsWith(PREFIX) || body.length() == PREFIX.length()
+					|| Character.isWhitespace(body.charAt(PREFIX.length()))) {
 				continue;
 			}
 			String where = path + " line " + comment.line() + ": ";

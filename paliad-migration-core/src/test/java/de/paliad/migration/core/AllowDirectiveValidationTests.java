@@ -70,6 +70,15 @@ class AllowDirectiveValidationTests {
 	}
 
 	@Test
+	void proseMentioningPaliadIsNoDirective() {
+		Migration migration = validate(
+				"-- paliad: this one drops the old column\n-- paliad:\nALTER TABLE t DROP COLUMN c;\n")
+			.get(7);
+
+		assertThat(migration.allowance(Rule.DROP_COLUMN, migration.statements().get(0))).isNull();
+	}
+
+	@Test
 	void aDirectiveSharingItsLineWithSqlIsRejected() {
 		assertRejected("ALTER TABLE t DROP COLUMN c; -- paliad:allow drop-column gone\n",
 				"line 1: the directive '-- paliad:allow drop-column gone' shares its line with SQL");
