@@ -54,6 +54,13 @@ public final class DatabaseTemplates {
 	 */
 	public static final String STRATEGY_PROPERTY = "paliad.test.copy-strategy";
 
+	/**
+	 * System property: how many copies of each template to keep ready, made in the
+	 * background while tests run (default 2; {@code 0} makes every copy on demand). Read
+	 * once per server and JVM.
+	 */
+	public static final String POOL_PROPERTY = CopyPool.SIZE_PROPERTY;
+
 	/** Prefix of the copies' names. */
 	public static final String COPY_PREFIX = "paliad_copy_";
 
@@ -78,10 +85,13 @@ public final class DatabaseTemplates {
 
 	private final AtomicInteger templatesMigrated = new AtomicInteger();
 
+	private final CopyPool pool;
+
 	private volatile int serverVersionNum;
 
 	private DatabaseTemplates(PostgresServer server) {
 		this.server = server;
+		this.pool = new CopyPool(CopyPool.configuredSize(), this::createCopy, this::drop);
 	}
 
 	/**
@@ -108,17 +118,32 @@ public final class DatabaseTemplates {
 
 	/**
 	 * A new database with every migration of the configuration's set applied, copied from
-	 * the set's template (which is created and migrated first if it does not exist).
+	 * the set's template (which is created and migrated first if it does not exist). The
+	 * copy was usually made ahead of time, while the previous test ran (see
+	 * {@link #POOL_PROPERTY}).
 	 * @param configuration locations and tracker of the set
 	 * @return the copy; close it to drop it
 	 */
 	public DatabaseCopy copy(MigrationConfiguration configuration) {
 		String template = template(configuration);
+		return new DatabaseCopy(this, this.pool.take(template), template);
+	}
+
+	/**
+	 * How many copies of the configuration's template are ready to be handed out now.
+	 * @param configuration locations and tracker of the set
+	 * @return the count (0 with the pool off)
+	 */
+	public int readyCopies(MigrationConfiguration configuration) {
+		return this.pool.ready(template(configuration));
+	}
+
+	private String createCopy(String template) {
 		String name = COPY_PREFIX + ProcessHandle.current().pid() + "_" + copyCounter.incrementAndGet() + "_"
 				+ Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
 		String strategy = (serverVersionNum() >= 150000) ? " STRATEGY " + strategy() : "";
 		execute("CREATE DATABASE " + name + " TEMPLATE " + template + strategy);
-		return new DatabaseCopy(this, name, template);
+		return name;
 	}
 
 	/**

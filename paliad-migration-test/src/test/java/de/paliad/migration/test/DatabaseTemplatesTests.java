@@ -86,6 +86,21 @@ class DatabaseTemplatesTests {
 		copy.close(); // idempotent
 	}
 
+	@Test
+	void copiesMadeAheadOfTimeAreWholeCopiesOfTheTemplate() throws InterruptedException {
+		this.templates.copy(set("a")).close();
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+		while (this.templates.readyCopies(set("a")) < CopyPool.DEFAULT_SIZE && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(this.templates.readyCopies(set("a"))).isEqualTo(CopyPool.DEFAULT_SIZE);
+		try (DatabaseCopy pooled = this.templates.copy(set("a"))) {
+			assertThat(Sql.exists(pooled.server(), pooled.name())).isTrue();
+			assertThat(Sql.number(pooled.dataSource(), "SELECT count(*) FROM items")).isEqualTo(2);
+			assertThat(Sql.number(pooled.dataSource(), "SELECT count(*) FROM applied_migrations")).isEqualTo(2);
+		}
+	}
+
 	static MigrationConfiguration set(String name) {
 		return MigrationConfiguration.builder().locations("classpath:sets/" + name).build();
 	}

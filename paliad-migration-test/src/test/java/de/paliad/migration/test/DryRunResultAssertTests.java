@@ -103,7 +103,7 @@ class DryRunResultAssertTests {
 			.isThrownBy(() -> DryRunResultAssert.assertThat(result).passesTheGate())
 			.withMessageContaining("Expected the migrations not to break the running version")
 			.withMessageContaining(
-					"BREAKING 124_drop_display_name.up.sql line 1: column public.users.display_name is dropped");
+					"BREAKING [drop-column] 124_drop_display_name.up.sql line 1: column public.users.display_name is dropped");
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> DryRunResultAssert.assertThat(result).failedAt(124, "42703"))
 			.withMessageContaining("but every migration ran");

@@ -1,0 +1,1 @@
+CREATE INDEX accounts_display_name ON accounts (display_name);
