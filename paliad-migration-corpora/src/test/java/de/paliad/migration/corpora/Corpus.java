@@ -18,11 +18,15 @@ import java.util.stream.Stream;
  * {@code UPSTREAM.md}.
  *
  * @param name the folder name, e.g. {@code harbor}
+ * @param pending how many of the last migrations the gate harness leaves pending: at
+ * least 10, more where the last 10 miss the statements the gate must judge (trigger.dev's
+ * last 40 hold its recent ADD VALUE, CONCURRENTLY and DROP migrations)
  */
-record Corpus(String name) {
+record Corpus(String name, int pending) {
 
 	/** Every vendored corpus. */
-	static final List<Corpus> ALL = List.of(new Corpus("authelia"), new Corpus("harbor"), new Corpus("trigger-dev"));
+	static final List<Corpus> ALL = List.of(new Corpus("authelia", 10), new Corpus("harbor", 10),
+			new Corpus("trigger-dev", 40));
 
 	/** The corpus folder (in target/test-classes). */
 	Path root() {

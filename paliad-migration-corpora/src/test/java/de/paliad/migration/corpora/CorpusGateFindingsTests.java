@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The gate on real-world SQL: for each corpus, the database as production has it before
- * the last {@value #PENDING} migrations (the runner applies all the others), then the dry
- * run over those; its findings (rule, file, line, object) must equal the reviewed
+ * its last {@link Corpus#pending()} migrations (the runner applies all the others), then
+ * the dry run over those; its findings (rule, file, line, object) must equal the reviewed
  * {@code expected-findings.txt} next to the corpus. The current findings are written to
  * {@code target/corpora/<name>/current-findings.txt} for review.
  * <p>
@@ -38,8 +38,6 @@ class CorpusGateFindingsTests {
 
 	static final String PENDING_TAG = "golden-pending";
 
-	static final int PENDING = 10;
-
 	static final List<Corpus> corpora = Corpus.ALL;
 
 	@TempDir
@@ -49,7 +47,7 @@ class CorpusGateFindingsTests {
 	@FieldSource("corpora")
 	void theGatesFindingsOnTheLastMigrationsAreTheReviewedOnes(Corpus corpus) throws IOException {
 		List<Path> files = corpus.files();
-		for (Path file : files.subList(0, files.size() - PENDING)) {
+		for (Path file : files.subList(0, files.size() - corpus.pending())) {
 			Files.copy(file, this.applied.resolve(file.getFileName()));
 		}
 		try (TestDatabase database = TestDatabases.create()) {
@@ -60,14 +58,14 @@ class CorpusGateFindingsTests {
 					configuration("filesystem:" + corpus.migrations()))
 				.dryRun();
 
-			assertThat(result.steps()).as("migrations the dry run saw").hasSize(PENDING);
+			assertThat(result.steps()).as("migrations the dry run saw").hasSize(corpus.pending());
 			List<Finding> findings = result.findings()
 				.stream()
 				.sorted(Comparator.comparingLong(Finding::version).thenComparingInt(Finding::line))
 				.toList();
 			Path current = Paths.get("target", "corpora", corpus.name(), "current-findings.txt").toAbsolutePath();
 			Files.createDirectories(current.getParent());
-			Files.write(current, GoldenFindings.render(findings));
+			Files.write(current, GoldenFindings.render(result.steps(), findings));
 			result.failure()
 				.ifPresent((failure) -> fail("The dry run of " + corpus + " failed: " + failure.getMessage()));
 

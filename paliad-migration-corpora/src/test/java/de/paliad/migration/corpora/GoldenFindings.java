@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
+import de.paliad.migration.core.DryRunResult;
 import de.paliad.migration.core.Finding;
 
 /**
@@ -66,13 +67,18 @@ final class GoldenFindings {
 	/**
 	 * The current findings in the golden format, for review: each with its message and
 	 * statement as the comment a reviewer replaces by the reason.
+	 * @param steps the dry run's steps, listed as comments
 	 * @param findings the gate's findings
 	 * @return the file's lines
 	 */
-	static List<String> render(List<Finding> findings) {
+	static List<String> render(List<DryRunResult.Step> steps, List<Finding> findings) {
 		List<String> lines = new ArrayList<>();
 		lines.add("# NOT REVIEWED: the gate's current findings. Replace each '# gate says' comment by why the");
 		lines.add("# finding is right, or delete a false positive and fix the analyzer instead.");
+		for (DryRunResult.Step step : steps) {
+			lines.add("# step " + step.fileName() + ": " + step.outcome()
+					+ ((step.message() != null) ? " (" + step.message().replace('\n', ' ') + ")" : ""));
+		}
 		for (Finding finding : findings) {
 			lines.add(line(finding));
 			lines.add("# gate says (" + finding.severity() + "): " + finding.message().replace('\n', ' ') + " — "

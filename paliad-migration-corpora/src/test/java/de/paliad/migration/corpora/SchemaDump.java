@@ -107,7 +107,10 @@ final class SchemaDump {
 					+ " || coalesce(' check ' || with_check, '') FROM pg_policies",
 			"SELECT 'comment ' || o.type || ' ' || o.identity || ': ' || d.description FROM pg_description d,"
 					+ " pg_identify_object(d.classoid, d.objoid, d.objsubid) o"
-					+ " WHERE o.schema IS NOT NULL AND o.schema NOT IN ('pg_catalog', 'information_schema')"
+					// System objects have oids below FirstNormalObjectId (16384);
+					// skipping
+					// them first keeps pg_identify_object off thousands of catalog rows.
+					+ " WHERE d.objoid >= 16384 AND o.schema IS NOT NULL AND o.schema NOT IN ('pg_catalog', 'information_schema')"
 					+ " AND o.schema NOT LIKE 'pg\\_%'");
 
 	private SchemaDump() {
@@ -121,8 +124,23 @@ final class SchemaDump {
 	 * @return the sorted lines
 	 */
 	static List<String> of(DataSource dataSource, String trackerTable) {
-		TreeSet<String> lines = new TreeSet<>();
 		try (Connection connection = dataSource.getConnection()) {
+			return of(connection, trackerTable);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not read the schema: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Reads the schema as one connection sees it, uncommitted changes included.
+	 * @param connection the connection
+	 * @param trackerTable the runner's tracker, left out of the dump
+	 * @return the sorted lines
+	 */
+	static List<String> of(Connection connection, String trackerTable) {
+		TreeSet<String> lines = new TreeSet<>();
+		try {
 			for (String query : QUERIES) {
 				try (PreparedStatement statement = connection.prepareStatement(query)) {
 					int parameters = statement.getParameterMetaData().getParameterCount();

@@ -2,6 +2,9 @@ package de.paliad.migration.corpora;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 import de.paliad.migration.testing.TestDatabase;
@@ -46,7 +49,7 @@ class SchemaDumpTests {
 		try (TestDatabase actual = TestDatabases.create()) {
 			actual.execute(BASE);
 			actual.execute(change);
-			return SchemaDump.diff("psql", SchemaDump.of(expected.dataSource(), "public.applied_migrations"), "runner",
+			return SchemaDump.diff("psql", expectedDump, "runner",
 					SchemaDump.of(actual.dataSource(), "public.applied_migrations"));
 		}
 	}
@@ -125,7 +128,7 @@ class SchemaDumpTests {
 	}
 
 	@Test
-	void aDumpOfAnEmptyDatabaseIsEmpty() {
+	void aDumpOfAnEmptyDatabaseHoldsOnlyWhatCreateDatabaseMade() {
 		try (TestDatabase empty = TestDatabases.create()) {
 			assertThat(SchemaDump.of(empty.dataSource(), "public.applied_migrations"))
 				.isEqualTo(List.of("extension plpgsql: 1.0 in pg_catalog", "schema public: owner pg_database_owner"));
