@@ -34,23 +34,42 @@ class SchemaDumpTests {
 
 	private static TestDatabase expected;
 
+	private static TestDatabase actual;
+
+	private static List<String> expectedDump;
+
 	@BeforeAll
-	static void createExpected() {
+	static void createDatabases() {
 		expected = TestDatabases.create();
 		expected.execute(BASE);
+		expectedDump = SchemaDump.of(expected.dataSource(), "public.applied_migrations");
+		actual = TestDatabases.create();
+		actual.execute(BASE);
 	}
 
 	@AfterAll
-	static void dropExpected() {
+	static void dropDatabases() {
 		expected.close();
+		actual.close();
 	}
 
+	/**
+	 * The change is dumped inside a transaction and rolled back: one database for all.
+	 */
 	private static String diffAgainst(String change) {
-		try (TestDatabase actual = TestDatabases.create()) {
-			actual.execute(BASE);
-			actual.execute(change);
-			return SchemaDump.diff("psql", expectedDump, "runner",
-					SchemaDump.of(actual.dataSource(), "public.applied_migrations"));
+		try (Connection connection = actual.dataSource().getConnection()) {
+			connection.setAutoCommit(false);
+			try (Statement statement = connection.createStatement()) {
+				statement.execute(change);
+				return SchemaDump.diff("psql", expectedDump, "runner",
+						SchemaDump.of(connection, "public.applied_migrations"));
+			}
+			finally {
+				connection.rollback();
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 
