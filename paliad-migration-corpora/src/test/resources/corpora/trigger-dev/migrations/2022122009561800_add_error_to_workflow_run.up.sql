@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "WorkflowRun" ADD COLUMN     "error" JSONB;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "TriggerEvent" ADD COLUMN     "isTest" BOOLEAN NOT NULL DEFAULT false;

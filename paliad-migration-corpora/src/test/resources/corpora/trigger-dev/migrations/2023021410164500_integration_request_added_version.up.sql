@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "IntegrationRequest" ADD COLUMN     "version" TEXT NOT NULL DEFAULT '1';

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "WorkflowRunStep" ADD COLUMN     "displayProperties" JSONB;

@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX "ApiConnection_dataReferenceId_key";

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "JobRunStatus" ADD VALUE 'QUEUED';

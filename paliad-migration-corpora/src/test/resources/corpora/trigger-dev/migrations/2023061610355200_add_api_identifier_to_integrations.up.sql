@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Integration" ADD COLUMN     "apiIdentifier" TEXT NOT NULL DEFAULT 'unknown';

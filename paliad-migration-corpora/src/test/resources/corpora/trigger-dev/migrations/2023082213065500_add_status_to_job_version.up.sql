@@ -1,0 +1,5 @@
+-- CreateEnum
+CREATE TYPE "JobVersionStatus" AS ENUM ('ACTIVE', 'DISABLED');
+
+-- AlterTable
+ALTER TABLE "JobVersion" ADD COLUMN     "status" "JobVersionStatus" NOT NULL DEFAULT 'ACTIVE';

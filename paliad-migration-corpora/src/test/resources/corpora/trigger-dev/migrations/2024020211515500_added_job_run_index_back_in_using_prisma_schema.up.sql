@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "idx_jobrun_jobId_createdAt" ON "JobRun"("jobId", "createdAt" DESC);

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "TaskEvent" ADD COLUMN     "workerId" TEXT,
+ADD COLUMN     "workerVersion" TEXT;

@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX "BatchTaskRunItem_taskRunId_key";

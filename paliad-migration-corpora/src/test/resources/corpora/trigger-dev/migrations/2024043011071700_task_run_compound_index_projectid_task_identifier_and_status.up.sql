@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "TaskRun_projectId_taskIdentifier_status_idx" ON "TaskRun"("projectId", "taskIdentifier", "status");

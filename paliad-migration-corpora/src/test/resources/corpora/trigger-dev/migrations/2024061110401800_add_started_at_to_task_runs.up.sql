@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE
+  "TaskRun"
+ADD
+  COLUMN "startedAt" TIMESTAMP(3);

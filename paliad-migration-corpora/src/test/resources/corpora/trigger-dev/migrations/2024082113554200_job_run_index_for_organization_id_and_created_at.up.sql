@@ -1,0 +1,3 @@
+-- paliad:no-transaction
+-- CreateIndex
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "idx_jobrun_organizationId_createdAt" ON "JobRun" ("organizationId", "createdAt");

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "BackgroundWorkerTask" ADD COLUMN     "maxDurationInSeconds" INTEGER;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "BackgroundWorker" ADD COLUMN     "engine" "RunEngineVersion" NOT NULL DEFAULT 'V1';

@@ -1,0 +1,3 @@
+-- paliad:no-transaction
+-- CreateIndex
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "BatchTaskRun_dependentTaskAttemptId_idx" ON "BatchTaskRun"("dependentTaskAttemptId");

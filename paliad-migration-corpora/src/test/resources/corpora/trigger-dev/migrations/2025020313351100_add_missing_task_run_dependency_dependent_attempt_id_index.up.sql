@@ -1,0 +1,3 @@
+-- paliad:no-transaction
+-- CreateIndex
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "TaskRunDependency_dependentAttemptId_idx" ON "TaskRunDependency"("dependentAttemptId");

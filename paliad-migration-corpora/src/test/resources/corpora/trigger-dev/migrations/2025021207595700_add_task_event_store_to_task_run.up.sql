@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE
+  "TaskRun"
+ADD
+  COLUMN "taskEventStore" TEXT NOT NULL DEFAULT 'taskEvent';

@@ -1,0 +1,4 @@
+-- AlterEnum
+ALTER TYPE "TaskRunExecutionStatus"
+ADD
+  VALUE 'QUEUED_EXECUTING';

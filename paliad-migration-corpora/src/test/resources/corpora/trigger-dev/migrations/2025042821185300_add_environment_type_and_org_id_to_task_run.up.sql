@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "TaskRun" ADD COLUMN     "environmentType" "RuntimeEnvironmentType",
+ADD COLUMN     "organizationId" TEXT;
+

@@ -1,0 +1,3 @@
+-- paliad:no-transaction
+-- CreateIndex
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "RuntimeEnvironment_organizationId_idx" ON "RuntimeEnvironment" ("organizationId");

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "public"."TaskRun" ADD COLUMN     "lockedRetryConfig" JSONB;

@@ -1,0 +1,3 @@
+-- paliad:no-transaction
+-- CreateIndex
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "ProjectAlertStorage_alertChannelId_alertType_storageId_idx" ON "ProjectAlertStorage"("alertChannelId", "alertType", "storageId");

@@ -1,0 +1,3 @@
+-- paliad:no-transaction
+-- DropIndex
+DROP INDEX CONCURRENTLY IF EXISTS "public"."TaskRun_scheduleId_createdAt_idx";

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "public"."llm_models" ADD COLUMN     "pricing_unit" TEXT;
