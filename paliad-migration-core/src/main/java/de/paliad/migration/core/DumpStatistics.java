@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -39,8 +38,8 @@ final class DumpStatistics {
 	/** The first server version with {@code pg_restore_relation_stats}. */
 	static final int FIRST_VERSION = 180000;
 
-	private static final Pattern RELATION_STATS = Pattern
-		.compile("(?m)^SELECT \\* FROM pg_catalog\\.pg_restore_relation_stats\\(");
+	/** How pg_dump starts each call, on a line of its own. */
+	private static final String RELATION_STATS = "SELECT * FROM pg_catalog.pg_restore_relation_stats(";
 
 	private static final Pattern STATISTICS_CALL = Pattern
 		.compile("(?is)^SELECT\\s+\\*\\s+FROM\\s+pg_catalog\\.pg_restore_(?:relation|attribute)_stats\\s*\\(.*");
@@ -66,9 +65,12 @@ final class DumpStatistics {
 	 */
 	static @Nullable TableSizes read(String script, String source) {
 		List<TableSize> sizes = new ArrayList<>();
-		Matcher matcher = RELATION_STATS.matcher(script);
-		while (matcher.find()) {
-			Map<String, String> arguments = arguments(script, matcher.end());
+		// indexOf rather than a regular expression: the dump may be megabytes of schema.
+		for (int at = script.indexOf(RELATION_STATS); at >= 0; at = script.indexOf(RELATION_STATS, at + 1)) {
+			if (at > 0 && script.charAt(at - 1) != '\n') {
+				continue; // not a call pg_dump wrote, e.g. inside a function body
+			}
+			Map<String, String> arguments = arguments(script, at + RELATION_STATS.length());
 			String schema = arguments.get("schemaname");
 			String relation = arguments.get("relname");
 			if (schema == null || relation == null) {

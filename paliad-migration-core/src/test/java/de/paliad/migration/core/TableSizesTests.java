@@ -142,6 +142,14 @@ class TableSizesTests {
 	}
 
 	@Test
+	void aCallInsideAFunctionBodyIsNotTakenForStatistics() {
+		String dump = "CREATE FUNCTION f() RETURNS void LANGUAGE sql AS $$ SELECT * FROM"
+				+ " pg_catalog.pg_restore_relation_stats('schemaname', 'public', 'relname', 'x', 'relpages', '9'::integer) $$;\n";
+
+		assertThat(DumpStatistics.read(dump, "prod.sql")).isNull();
+	}
+
+	@Test
 	void aDumpWithoutStatisticsGivesNoSizes() {
 		assertThat(DumpStatistics.read("CREATE TABLE t (id int);\n", "prod.sql")).isNull();
 	}
