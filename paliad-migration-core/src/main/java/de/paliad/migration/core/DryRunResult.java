@@ -13,13 +13,43 @@ import org.jspecify.annotations.Nullable;
  * @param steps one step per pending migration, in order
  * @param failure the first failure, if any
  * @param findings what the compatibility analysis found (empty when it was off)
+ * @param sizes whether the production table sizes were known, and from where
  */
 public record DryRunResult(MigrationPlan plan, List<Step> steps, Optional<MigrationFailedException> failure,
-		List<Finding> findings) {
+		List<Finding> findings, Sizes sizes) {
 
 	public DryRunResult {
 		steps = List.copyOf(steps);
 		findings = List.copyOf(findings);
+	}
+
+	/**
+	 * A result whose findings carry no table sizes (yet).
+	 * @param plan the plan the dry run executed
+	 * @param steps one step per pending migration, in order
+	 * @param failure the first failure, if any
+	 * @param findings what the compatibility analysis found
+	 */
+	public DryRunResult(MigrationPlan plan, List<Step> steps, Optional<MigrationFailedException> failure,
+			List<Finding> findings) {
+		this(plan, steps, failure, findings, Sizes.UNKNOWN);
+	}
+
+	/**
+	 * Whether the gate knew the production size of the tables, which decides whether a
+	 * blocking finding can fail it.
+	 *
+	 * @param known whether sizes were given (a sidecar file or pg_dump statistics)
+	 * @param summary one line for the report, e.g. {@code Table sizes: 34 tables from
+	 * table-sizes.csv; a blocking finding on a table over 1 GB or 10 M rows fails the gate.}
+	 */
+	public record Sizes(boolean known, String summary) {
+
+		/** No sizes were given. */
+		public static final Sizes UNKNOWN = new Sizes(false,
+				"Table sizes: unknown (no paliad.migration.table-sizes file, no pg_dump statistics in the snapshot);"
+						+ " blocking findings are reported but do not fail the gate.");
+
 	}
 
 	/**
@@ -31,7 +61,8 @@ public record DryRunResult(MigrationPlan plan, List<Step> steps, Optional<Migrat
 	}
 
 	/**
-	 * The findings that fail the gate: breaking, and not allowed by their migration.
+	 * The findings that fail the gate, not allowed by their migration: breaking ones, and
+	 * blocking ones on a table over the size limit.
 	 * @return the gate-failing findings
 	 */
 	public List<Finding> gateFailures() {

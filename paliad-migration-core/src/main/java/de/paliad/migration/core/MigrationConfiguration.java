@@ -1,5 +1,6 @@
 package de.paliad.migration.core;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -41,10 +42,25 @@ public final class MigrationConfiguration {
 
 	private final @Nullable String role;
 
+	// Table sizes of the CI gate (docs/deploy-gate.md#table-sizes).
+
+	/** The default size limit: a rewrite of 1 GB under ACCESS EXCLUSIVE takes seconds. */
+	public static final long DEFAULT_SIZE_LIMIT = 1L << 30;
+
+	/** The default row limit: a scan of 10 M rows under lock takes seconds. */
+	public static final long DEFAULT_ROW_LIMIT = 10_000_000L;
+
+	private final @Nullable Path tableSizes;
+
+	private final long sizeLimit;
+
+	private final long rowLimit;
+
 	private MigrationConfiguration(List<String> locations, TableName tracker, TransactionMode transactionMode,
 			ChecksumPolicy checksumPolicy, Duration lockWaitTimeout, Duration lockTimeout, Duration statementTimeout,
 			int lockRetries, LegacyTrackerType legacyType, @Nullable TableName legacyTable, @Nullable String appliedBy,
-			ClassLoader classLoader, CompatPolicy compatPolicy, @Nullable String role) {
+			ClassLoader classLoader, CompatPolicy compatPolicy, @Nullable String role, @Nullable Path tableSizes,
+			long sizeLimit, long rowLimit) {
 		locations = List.copyOf(locations);
 		if (locations.isEmpty()) {
 			throw new InvalidConfigurationException("At least one migration location is required.");
@@ -76,6 +92,13 @@ public final class MigrationConfiguration {
 		this.classLoader = classLoader;
 		this.compatPolicy = compatPolicy;
 		this.role = role;
+		if (sizeLimit < 0 || rowLimit < 0) {
+			throw new InvalidConfigurationException("size-limit and row-limit must be 0 (no limit) or more but were "
+					+ sizeLimit + " bytes and " + rowLimit + " rows.");
+		}
+		this.tableSizes = tableSizes;
+		this.sizeLimit = sizeLimit;
+		this.rowLimit = rowLimit;
 	}
 
 	private static void requireNonNegative(@Nullable Duration duration, String property) {
@@ -214,6 +237,33 @@ public final class MigrationConfiguration {
 		return this.role;
 	}
 
+	/**
+	 * The sidecar file with the production table sizes the CI gate weighs blocking
+	 * findings by ({@code schema,table,rows,bytes}); read when a dry run starts, and
+	 * written by the {@code sizes} mode.
+	 * @return the file, or {@code null} to take the sizes from the snapshot's pg_dump
+	 * statistics, if any
+	 */
+	public @Nullable Path tableSizes() {
+		return this.tableSizes;
+	}
+
+	/**
+	 * The size in bytes above which a blocking finding on a table fails the gate.
+	 * @return the limit, 0 for none
+	 */
+	public long sizeLimit() {
+		return this.sizeLimit;
+	}
+
+	/**
+	 * The row count above which a blocking finding on a table fails the gate.
+	 * @return the limit, 0 for none
+	 */
+	public long rowLimit() {
+		return this.rowLimit;
+	}
+
 	public static Builder builder() {
 		return new Builder();
 	}
@@ -252,6 +302,12 @@ public final class MigrationConfiguration {
 		private CompatPolicy compatPolicy = CompatPolicy.FAIL;
 
 		private @Nullable String role;
+
+		private @Nullable Path tableSizes;
+
+		private long sizeLimit = DEFAULT_SIZE_LIMIT;
+
+		private long rowLimit = DEFAULT_ROW_LIMIT;
 
 		private Builder() {
 		}
@@ -346,6 +402,37 @@ public final class MigrationConfiguration {
 		}
 
 		/**
+		 * The sidecar file of production table sizes, for the CI gate and the
+		 * {@code sizes} mode.
+		 * @param tableSizes the file, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder tableSizes(@Nullable Path tableSizes) {
+			this.tableSizes = tableSizes;
+			return this;
+		}
+
+		/**
+		 * The size above which a blocking finding on a table fails the gate.
+		 * @param bytes the limit in bytes, 0 for none
+		 * @return this builder
+		 */
+		public Builder sizeLimit(long bytes) {
+			this.sizeLimit = bytes;
+			return this;
+		}
+
+		/**
+		 * The row count above which a blocking finding on a table fails the gate.
+		 * @param rows the limit, 0 for none
+		 * @return this builder
+		 */
+		public Builder rowLimit(long rows) {
+			this.rowLimit = rows;
+			return this;
+		}
+
+		/**
 		 * The class loader for {@code classpath:} locations.
 		 * @param classLoader the class loader, or {@code null} for the thread's context
 		 * class loader at {@link #build()}
@@ -365,7 +452,8 @@ public final class MigrationConfiguration {
 					: Thread.currentThread().getContextClassLoader();
 			return new MigrationConfiguration(this.locations, tracker, this.transactionMode, this.checksumPolicy,
 					this.lockWaitTimeout, this.lockTimeout, this.statementTimeout, this.lockRetries, this.legacyType,
-					legacy, this.appliedBy, loader, this.compatPolicy, this.role);
+					legacy, this.appliedBy, loader, this.compatPolicy, this.role, this.tableSizes, this.sizeLimit,
+					this.rowLimit);
 		}
 
 	}

@@ -29,8 +29,10 @@ public final class MigrationGate {
 	 * unchanged
 	 */
 	public static DryRunResult check(DataSource scratchDatabase, Path snapshot, MigrationConfiguration configuration) {
-		new SnapshotRestorer().restore(scratchDatabase, snapshot);
-		return new Migrator(scratchDatabase, configuration).dryRun();
+		return new Migrator(scratchDatabase, configuration).dryRun(snapshot); // restores,
+																				// rehearses,
+																				// weighs
+																				// sizes
 	}
 
 }

@@ -94,7 +94,9 @@ public final class Migrator {
 	 * @return the per-migration report
 	 */
 	public DryRunResult dryRun() {
-		return new DryRunOperation(this.context).run();
+		SizeAnnotator sizes = SizeAnnotator.of(configuration(), null); // before any
+																		// database work
+		return sizes.annotate(new DryRunOperation(this.context).run());
 	}
 
 	/**
@@ -106,7 +108,21 @@ public final class Migrator {
 	 * @return the per-migration report with the compatibility findings
 	 */
 	public DryRunResult dryRun(Path snapshot) {
-		return new DryRunOperation(this.context).run(snapshot);
+		SizeAnnotator sizes = SizeAnnotator.of(configuration(), snapshot); // before any
+																			// database
+																			// work
+		return sizes.annotate(new DryRunOperation(this.context).run(snapshot));
+	}
+
+	/**
+	 * The {@code sizes} mode: reads the size of every table of this migrator's database
+	 * (read-only, as {@link MigrationConfiguration#role()}) and writes them to
+	 * {@code file}, the sidecar the CI gate reads.
+	 * @param file the file to write, e.g. {@code table-sizes.csv}
+	 * @return the sizes written, ordered by schema and table
+	 */
+	public List<TableSize> writeTableSizes(Path file) {
+		return new TableSizesOperation(this.context).run(file);
 	}
 
 	/**

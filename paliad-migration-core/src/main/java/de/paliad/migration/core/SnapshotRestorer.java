@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
  * {@code \connect}) skipped. The roles the dump references (owners, grantees, default
  * privileges) are created first, without login and without superuser, so the dry run can
  * {@code SET ROLE} to the production migration role and meet the same ownership rules.
+ * The statistics a PostgreSQL 18 {@code pg_dump --statistics} writes are restored on a
+ * server that has the functions for them (18 and later) and skipped on an older one.
  */
 final class SnapshotRestorer {
 
@@ -59,8 +61,10 @@ final class SnapshotRestorer {
 	 * @param rolesCreated roles that did not exist and were created
 	 * @param statements how many SQL statements ran
 	 * @param copiedRows how many rows the COPY blocks loaded
+	 * @param statisticsSkipped how many pg_dump statistics calls were skipped because the
+	 * server is older than PostgreSQL 18
 	 */
-	record Result(List<String> rolesCreated, int statements, long copiedRows) {
+	record Result(List<String> rolesCreated, int statements, long copiedRows, int statisticsSkipped) {
 
 	}
 
@@ -79,20 +83,29 @@ final class SnapshotRestorer {
 			connection.setAutoCommit(true);
 			requireEmptyDatabase(connection);
 			List<String> created = createRoles(connection, referencedRoles(segments, dump));
+			boolean statistics = serverVersion(connection) >= DumpStatistics.FIRST_VERSION;
 			int statements = 0;
+			int skipped = 0;
 			long rows = 0;
 			for (Segment segment : segments) {
 				if (segment.copyData() != null) {
 					rows += copy(connection, segment);
 				}
 				else {
-					statements += execute(connection, segment, dump);
+					int[] counts = execute(connection, segment, dump, statistics);
+					statements += counts[0];
+					skipped += counts[1];
 				}
 			}
 			resetSession(connection);
+			if (skipped > 0) {
+				logger.info("Snapshot {}: skipped {} pg_dump statistics call(s); this server is older than"
+						+ " PostgreSQL 18 and cannot restore them (the gate still reads the table sizes from them)",
+						dump.getFileName(), skipped);
+			}
 			logger.info("Restored snapshot {}: {} statements, {} rows, roles created {}", dump.getFileName(),
 					statements, rows, created);
-			return new Result(created, statements, rows);
+			return new Result(created, statements, rows, skipped);
 		}
 		catch (SQLException ex) {
 			throw new SnapshotRestoreException("Restoring the snapshot " + dump + " failed: " + ex.getMessage(), ex);
@@ -218,11 +231,30 @@ final class SnapshotRestorer {
 		return created;
 	}
 
-	private static int execute(Connection connection, Segment segment, Path dump) throws SQLException {
+	private static int serverVersion(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SHOW server_version_num")) {
+			rs.next();
+			return Integer.parseInt(rs.getString(1));
+		}
+	}
+
+	/**
+	 * Runs a segment's statements.
+	 * @return the statements run and the statistics calls skipped
+	 */
+	private static int[] execute(Connection connection, Segment segment, Path dump, boolean statistics)
+			throws SQLException {
 		List<SqlStatement> statements = segment.statements(dump);
+		int skipped = 0;
 		try (Statement jdbc = connection.createStatement()) {
 			jdbc.setEscapeProcessing(false);
 			for (SqlStatement statement : statements) {
+				if (!statistics && "SELECT".equals(statement.firstWord())
+						&& DumpStatistics.isStatisticsCall(statement.text())) {
+					skipped++;
+					continue;
+				}
 				try {
 					jdbc.execute(statement.text());
 				}
@@ -241,7 +273,7 @@ final class SnapshotRestorer {
 				}
 			}
 		}
-		return statements.size();
+		return new int[] { statements.size() - skipped, skipped };
 	}
 
 	private static long copy(Connection connection, Segment segment) throws SQLException {

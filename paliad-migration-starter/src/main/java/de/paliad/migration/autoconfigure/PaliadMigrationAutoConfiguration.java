@@ -1,5 +1,7 @@
 package de.paliad.migration.autoconfigure;
 
+import java.nio.file.Path;
+
 import javax.sql.DataSource;
 
 import de.paliad.migration.core.InvalidConfigurationException;
@@ -116,6 +118,10 @@ public final class PaliadMigrationAutoConfiguration {
 				.legacy(properties.getLegacy().getType(), properties.getLegacy().getTable())
 				.compatPolicy(properties.getCompat())
 				.role(properties.getRole())
+				.tableSizes(
+						StringUtils.hasText(properties.getTableSizes()) ? Path.of(properties.getTableSizes()) : null)
+				.sizeLimit(properties.sizeLimitBytes())
+				.rowLimit(properties.getRowLimit())
 				.appliedBy(appliedBy(environment, buildProperties.getIfAvailable()))
 				.classLoader(resourceLoader.getClassLoader())
 				.build();

@@ -7,6 +7,7 @@ import java.util.List;
 
 import de.paliad.migration.core.ChecksumPolicy;
 import de.paliad.migration.core.CompatPolicy;
+import de.paliad.migration.core.InvalidConfigurationException;
 import de.paliad.migration.core.LegacyTrackerType;
 import de.paliad.migration.core.TransactionMode;
 import de.paliad.migration.mode.Mode;
@@ -15,6 +16,7 @@ import de.paliad.migration.startup.OnFailure;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties of the boot-time migrator ({@code paliad.migration.*}).
@@ -140,6 +142,65 @@ public class PaliadMigrationProperties {
 	 * the production migration role restored from the snapshot.
 	 */
 	private @Nullable String role;
+
+	// Table sizes of the CI gate (docs/deploy-gate.md#table-sizes).
+
+	/**
+	 * A CSV file of production table sizes ('schema,table,rows,bytes'): read by 'dry-run'
+	 * to weigh blocking findings, written by the 'sizes' mode.
+	 */
+	private @Nullable String tableSizes;
+
+	/**
+	 * Size of a table (data size, e.g. '1GB', '500MB'; '0' for no limit) above which a
+	 * blocking 'dry-run' finding on it fails the gate.
+	 */
+	private String sizeLimit = "1GB";
+
+	/**
+	 * Row count of a table above which a blocking 'dry-run' finding on it fails the gate;
+	 * 0 for no limit.
+	 */
+	private long rowLimit = 10_000_000L;
+
+	public @Nullable String getTableSizes() {
+		return this.tableSizes;
+	}
+
+	public void setTableSizes(@Nullable String tableSizes) {
+		this.tableSizes = tableSizes;
+	}
+
+	public String getSizeLimit() {
+		return this.sizeLimit;
+	}
+
+	public void setSizeLimit(String sizeLimit) {
+		this.sizeLimit = sizeLimit;
+	}
+
+	public long getRowLimit() {
+		return this.rowLimit;
+	}
+
+	public void setRowLimit(long rowLimit) {
+		this.rowLimit = rowLimit;
+	}
+
+	/**
+	 * The size limit in bytes.
+	 * @return the limit, 0 for none
+	 * @throws InvalidConfigurationException for a value that is not a data size
+	 */
+	long sizeLimitBytes() {
+		try {
+			return DataSize.parse(this.sizeLimit.strip()).toBytes();
+		}
+		catch (RuntimeException ex) {
+			throw new InvalidConfigurationException("paliad.migration.size-limit '" + this.sizeLimit
+					+ "' is not a data size: use a number with a unit, e.g. 1GB, 500MB or 0 for no limit.");
+		}
+	}
 
 	private final Legacy legacy = new Legacy();
 

@@ -34,6 +34,12 @@ public enum Mode {
 	BASELINE,
 
 	/** Run the down migration of 'target' and delete its tracker row. */
-	DOWN
+	DOWN,
+
+	/**
+	 * Write the size of every table to 'table-sizes' (read-only; run it against
+	 * production for the CI gate).
+	 */
+	SIZES
 
 }

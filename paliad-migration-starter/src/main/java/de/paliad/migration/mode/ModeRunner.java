@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import de.paliad.migration.core.AppliedMigration;
 import de.paliad.migration.core.ChecksumPolicy;
@@ -103,6 +104,7 @@ public final class ModeRunner {
 			case REPAIR -> repair(migrator.repair(), report);
 			case BASELINE -> baseline(migrator.baseline(requireTarget(mode)), report);
 			case DOWN -> down(migrator.down(requireTarget(mode)), report);
+			case SIZES -> TableSizesReport.write(migrator, report);
 			case MIGRATE -> throw new IllegalArgumentException("migrate is not a command-line mode");
 		}
 	}
@@ -187,7 +189,8 @@ public final class ModeRunner {
 					+ ((this.settings.snapshot() != null) ? " (against snapshot " + this.settings.snapshot() + ")" : "")
 					+ ": " + (result.succeeded() ? "all succeeded" : "a migration failed") + "; "
 					+ result.findings().size() + " finding(s), " + gateFailures.size() + " failing the gate"
-					+ " (compat=" + lower(this.settings.compat()) + ").")
+					+ " (compat=" + lower(this.settings.compat()) + "). " + result.sizes().summary())
+			.value("tableSizes", Map.of("known", result.sizes().known(), "summary", result.sizes().summary()))
 			.section("steps", "Migrations",
 					result.steps()
 						.stream()

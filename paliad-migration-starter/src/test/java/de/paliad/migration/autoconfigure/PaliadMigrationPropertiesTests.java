@@ -33,7 +33,7 @@ class PaliadMigrationPropertiesTests {
 	private static final Set<String> DOCUMENTED = Set.of("enabled", "locations", "schema", "table", "mode",
 			"on-failure", "transaction", "verify-checksums", "lock-wait-timeout", "lock-timeout", "statement-timeout",
 			"lock-retries", "retry-interval", "gate-traffic", "url", "user", "password", "legacy.type", "legacy.table",
-			"target", "output", "snapshot", "compat", "role");
+			"target", "output", "snapshot", "compat", "role", "table-sizes", "size-limit", "row-limit");
 
 	@Test
 	void defaultsAreTheDocumentedOnes() {
@@ -59,6 +59,9 @@ class PaliadMigrationPropertiesTests {
 		assertThat(properties.getSnapshot()).isNull();
 		assertThat(properties.getCompat()).isEqualTo(CompatPolicy.FAIL);
 		assertThat(properties.getRole()).isNull();
+		assertThat(properties.getTableSizes()).isNull();
+		assertThat(properties.sizeLimitBytes()).isEqualTo(1L << 30);
+		assertThat(properties.getRowLimit()).isEqualTo(10_000_000L);
 	}
 
 	@Test
@@ -103,13 +106,15 @@ class PaliadMigrationPropertiesTests {
 		assertThat(byName.get("output").get("defaultValue")).isEqualTo("text");
 		assertThat(byName.get("compat").get("defaultValue")).isEqualTo("fail");
 		assertThat(byName.get("legacy.type").get("defaultValue")).isEqualTo("none");
+		assertThat(byName.get("size-limit").get("defaultValue")).isEqualTo("1GB");
+		assertThat(byName.get("row-limit").get("defaultValue")).isEqualTo(10_000_000);
 	}
 
 	@Test
 	void metadataHintsTheModes() throws IOException {
 		List<String> modes = JsonPath.read(metadata(), "$.hints[?(@.name == 'paliad.migration.mode')].values[*].value");
 		assertThat(modes).containsExactly("migrate", "migrate-only", "plan", "validate", "dry-run", "verify", "repair",
-				"baseline", "down");
+				"baseline", "down", "sizes");
 	}
 
 	private static String metadata() throws IOException {
