@@ -177,6 +177,7 @@ class CommandLineModesApplicationTests {
 		try (ConfigurableApplicationContext context = run(gateArguments(pending))) {
 			assertThat(this.exit.codes).containsExactly(0);
 			assertThat(output).contains("1 finding(s), 0 failing the gate (compat=fail)")
+				.contains("Rehearsal of 1 pending migration(s) as migrate runs them, committed on the scratch database")
 				.contains("INFO 124_add_summary.up.sql line 1: column public.documents.summary is added")
 				.contains("locks: AccessExclusiveLock on public.documents");
 		}
