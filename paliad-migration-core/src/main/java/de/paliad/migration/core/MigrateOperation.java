@@ -124,7 +124,8 @@ final class MigrateOperation {
 			}
 			MigrationPlan plan = this.context.policy().checked(unchecked);
 			this.listener.stateChanged(MigrationState.MIGRATING);
-			Tracking tracking = new Tracking(session, onDisk, trackerLater);
+			TrackerSetup tracking = new TrackerSetup(session, onDisk, this.context.tracker(), this.observer,
+					trackerLater);
 			if (plan.pending().isEmpty()) {
 				tracking.createNow();
 				return new Run(plan, List.of(), null, List.of(), onDisk.size(), lockWait);
@@ -143,7 +144,7 @@ final class MigrateOperation {
 		}
 	}
 
-	private Run apply(MigrationSession session, StatementRunner runner, Tracking tracking, MigrationPlan plan,
+	private Run apply(MigrationSession session, StatementRunner runner, TrackerSetup tracking, MigrationPlan plan,
 			int onDisk, Duration lockWait) throws SQLException {
 		List<AppliedStep> applied = new ArrayList<>();
 		for (List<Migration> group : groups(plan.pending())) {
@@ -198,8 +199,8 @@ final class MigrateOperation {
 		return groups;
 	}
 
-	private List<AppliedStep> applyInTransaction(MigrationSession session, StatementRunner runner, Tracking tracking,
-			List<Migration> group, List<Migration> committed) throws SQLException {
+	private List<AppliedStep> applyInTransaction(MigrationSession session, StatementRunner runner,
+			TrackerSetup tracking, List<Migration> group, List<Migration> committed) throws SQLException {
 		for (int attempt = 1;; attempt++) {
 			try {
 				List<AppliedStep> steps = runner.applyInTransaction(session, group, tracking::prologue);
@@ -297,68 +298,6 @@ final class MigrateOperation {
 	 */
 	record Run(MigrationPlan plan, List<AppliedStep> applied, @Nullable MigrationFailedException failure,
 			List<Migration> rolledBack, int onDisk, Duration lockWait) {
-
-	}
-
-	/**
-	 * When the tracker is created (before the run, in autocommit before a
-	 * {@code no-transaction} migration, or inside the first batch transaction) and when
-	 * the observer starts: once the tracker exists, so it is never mistaken for a
-	 * migration's table.
-	 */
-	private final class Tracking {
-
-		private final MigrationSession session;
-
-		private final MigrationSet onDisk;
-
-		private boolean missing;
-
-		private boolean observing;
-
-		Tracking(MigrationSession session, MigrationSet onDisk, boolean missing) throws SQLException {
-			this.session = session;
-			this.onDisk = onDisk;
-			this.missing = missing;
-			if (!missing) {
-				startObserver(session.connection());
-			}
-		}
-
-		void createNow() throws SQLException {
-			if (this.missing) {
-				this.session.prepareTracker(this.onDisk);
-				this.missing = false;
-				startObserver(this.session.connection());
-			}
-		}
-
-		/**
-		 * Inside the transaction: creates the tracker, which commits or rolls back with
-		 * it.
-		 */
-		void prologue(java.sql.Connection connection) throws SQLException {
-			if (this.missing) {
-				MigrateOperation.this.context.tracker().createSchemaIfMissing(connection);
-				MigrateOperation.this.context.tracker().create(connection);
-				// Started again on a retry: the attempt before was rolled back.
-				MigrateOperation.this.observer.started(connection);
-			}
-		}
-
-		void committed() {
-			if (this.missing) {
-				this.missing = false;
-				this.observing = true;
-			}
-		}
-
-		private void startObserver(java.sql.Connection connection) throws SQLException {
-			if (!this.observing) {
-				MigrateOperation.this.observer.started(connection);
-				this.observing = true;
-			}
-		}
 
 	}
 

@@ -89,7 +89,10 @@ class CompatibilityGateTests {
 
 		assertThat(result.succeeded()).isFalse();
 		assertThat(result.failure().get().getMessage())
-			.contains("Migration 125 (125_cross_cutting_filter_legal_source.up.sql) failed at line 2")
+			.contains("Migration 125 (125_cross_cutting_filter_legal_source.up.sql) failed at line 3")
+			// Where PostgreSQL located the error (is_mandatory), as psql says; the
+			// statement starts at line 2.
+			.contains("The statement starts at line 2: INSERT INTO legal_source_filters")
 			.contains("column \"is_mandatory\" does not exist")
 			// A rehearsal: production would roll back this migration's transaction alone.
 			.contains("Its transaction was rolled back; nothing of it remains.")

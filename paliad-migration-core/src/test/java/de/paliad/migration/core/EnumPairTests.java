@@ -109,4 +109,30 @@ class EnumPairTests {
 			.withMessageContaining("in this migration's own transaction: add the value in a migration of its own");
 	}
 
+	/**
+	 * The same kind: deferred constraint events queued by one migration, ALTER TABLE in
+	 * the next.
+	 */
+	@Test
+	void pendingTriggerEventsOfAnEarlierMigrationAreExplainedTheSameWay() {
+		this.fixture.files().delete("2_add_mood_c.up.sql").delete("3_use_mood_c.up.sql");
+		this.fixture.files()
+			.write("2_seed_child.up.sql", "INSERT INTO parent VALUES (1);\nINSERT INTO child VALUES (1);")
+			.write("3_alter_child.up.sql", "ALTER TABLE child ADD COLUMN note text;");
+		this.fixture.db()
+			.execute("CREATE TABLE parent (id int PRIMARY KEY); CREATE TABLE child (parent_id int"
+					+ " REFERENCES parent DEFERRABLE INITIALLY DEFERRED);");
+
+		DryRunResult result = this.fixture.migrator().dryRun();
+
+		assertThat(result.failure()).get().satisfies((ex) -> {
+			assertThat(ex.sqlState()).isEqualTo("55006");
+			assertThat(ex.getMessage()).contains("pending trigger events (55006 object_in_use)")
+				.contains("limit of the one-transaction dry run")
+				.contains("paliad.migration.snapshot");
+		});
+		this.fixture.migrator().migrate();
+		assertThat(Queries.columnExists(this.fixture.db().dataSource(), "child", "note")).isTrue();
+	}
+
 }
