@@ -103,9 +103,8 @@ final class DryRunOperation {
 				catch (StatementFailure ex) {
 					FailureHints.Setting setting = steps.isEmpty() ? FailureHints.Setting.ALONE
 							: FailureHints.Setting.ONE_TRANSACTION_DRY_RUN;
-					first = new MigrationFailedException(migration, ex.line(), ex.sqlException(),
-							FailureHints.hint(ex, 1, this.context.configuration(), List.of(), setting,
-									"The dry run was rolled back; the database is unchanged."));
+					first = FailureHints.failure(ex, 1, this.context.configuration(), List.of(), setting,
+							"The dry run was rolled back; the database is unchanged.");
 					steps.add(step(observer, migration, DryRunResult.Outcome.FAILED,
 							(System.nanoTime() - start) / 1_000_000, ex.sqlState(), first.getMessage()));
 				}

@@ -38,11 +38,14 @@ final class FailureHints {
 	}
 
 	/**
-	 * The server's details and the statement, why it failed, and {@code aftermath}.
+	 * The failed migration's exception: the server's details and the statement, why it
+	 * failed, and {@code aftermath}.
 	 */
-	static String hint(StatementFailure failure, int attempts, MigrationConfiguration configuration,
-			List<SessionInfo> blockers, Setting setting, String aftermath) {
-		return join(details(failure), cause(failure, attempts, configuration, blockers, setting), aftermath);
+	static MigrationFailedException failure(StatementFailure failure, int attempts,
+			MigrationConfiguration configuration, List<SessionInfo> blockers, Setting setting, String aftermath) {
+		Migration migration = failure.migration();
+		return new MigrationFailedException(migration, migration.fileName(), failure.line(), failure.sqlException(),
+				details(failure), join(cause(failure, attempts, configuration, blockers, setting), aftermath));
 	}
 
 	/**

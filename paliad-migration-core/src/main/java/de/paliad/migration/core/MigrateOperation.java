@@ -266,9 +266,8 @@ final class MigrateOperation {
 		}
 		FailureHints.Setting setting = rolledBackWith.isEmpty() ? FailureHints.Setting.ALONE
 				: FailureHints.Setting.BATCH;
-		String hint = FailureHints.hint(failure, attempts, this.configuration, runner.lastBlockers(), setting,
+		return FailureHints.failure(failure, attempts, this.configuration, runner.lastBlockers(), setting,
 				FailureHints.aftermath(failure, committed, rolledBackWith));
-		return new MigrationFailedException(migration, failure.line(), failure.sqlException(), hint);
 	}
 
 	private void reportApplied(AppliedStep step) {

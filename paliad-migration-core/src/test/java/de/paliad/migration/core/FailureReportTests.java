@@ -52,7 +52,13 @@ class FailureReportTests {
 			.write("3_call.up.sql", "SELECT no_such_function(1, 'x');");
 
 		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> this.fixture.migrator().migrate())
-			.withMessageContaining("DETAIL: Key (id)=(1) already exists.");
+			.withMessageContaining("DETAIL: Key (id)=(1) already exists.")
+			.withMessageContaining("The statement starts at line 1: INSERT INTO users VALUES (1)")
+			// What anonymous callers may read (health details): no row values, no SQL.
+			.satisfies((ex) -> assertThat(ex.summary()).contains("Migration 2 (2_duplicate.up.sql) failed at line 1")
+				.contains("SQLSTATE 23505")
+				.doesNotContain("Key (id)")
+				.doesNotContain("INSERT INTO"));
 		this.fixture.files().delete("2_duplicate.up.sql");
 		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> this.fixture.migrator().migrate())
 			.withMessageContaining("HINT: No function matches the given name and argument types.");
