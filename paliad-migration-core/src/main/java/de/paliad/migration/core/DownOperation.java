@@ -52,8 +52,9 @@ final class DownOperation {
 					throw session.connectionLost(failure.sqlException());
 				}
 				throw new MigrationFailedException(migration, migration.downFileName(), failure.line(),
-						failure.sqlException(), "The down migration " + migration.downFileName()
-								+ " failed and was rolled back; version " + migration.version() + " is still applied.");
+						failure.sqlException(), FailureHints.details(failure),
+						"The down migration " + migration.downFileName() + " failed and was rolled back; version "
+								+ migration.version() + " is still applied.");
 			}
 			logger.info("Undid migration {} with {}", migration, migration.downFileName());
 			return migration;

@@ -11,10 +11,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code dry-run}, the CI gate: runs every pending migration in ONE transaction under the
- * migration lock and rolls it back. Statements run one by one so the compatibility
- * analysis can inspect the catalog and the locks after each; a statement PostgreSQL
- * refuses inside a transaction is reported as unchecked instead of failing the gate.
+ * {@code dry-run}, the CI gate. With a snapshot it restores it into the empty scratch
+ * database and rehearses there exactly what {@code migrate} will do, committed
+ * ({@link RehearsalOperation}). Without one it runs every pending migration in ONE
+ * transaction under the migration lock and rolls it back, for a database the user cares
+ * about: statements run one by one so the compatibility analysis can inspect the catalog
+ * and the locks after each; a statement PostgreSQL refuses inside a transaction is
+ * reported as unchecked instead of failing the gate.
  */
 final class DryRunOperation {
 
@@ -28,14 +31,20 @@ final class DryRunOperation {
 	}
 
 	/**
-	 * Restores a {@code pg_dump} snapshot into the (empty) database, then dry-runs.
+	 * Restores a {@code pg_dump} snapshot into the (empty) database, then rehearses the
+	 * pending migrations there as {@code migrate} runs them, committing.
 	 * @param snapshot the pg_dump file
 	 * @return the per-migration report
 	 */
 	DryRunResult run(Path snapshot) {
 		this.context.load();
 		new SnapshotRestorer().restore(this.context.dataSource(), snapshot);
-		return run();
+		return new RehearsalOperation(this.context).run(observer());
+	}
+
+	private DryRunObserver observer() {
+		return (this.context.configuration().compatPolicy() != CompatPolicy.OFF) ? new CompatibilityAnalyzer()
+				: DryRunObserver.NONE;
 	}
 
 	/**
@@ -51,8 +60,7 @@ final class DryRunOperation {
 			MigrationPlan plan = this.context.policy()
 				.checked(MigrationPlan.of(onDisk, this.context.tracker().readApplied(session.connection())));
 			try (StatementRunner runner = this.context.runner()) {
-				DryRunObserver observer = (this.context.configuration().compatPolicy() != CompatPolicy.OFF)
-						? new CompatibilityAnalyzer() : DryRunObserver.NONE;
+				DryRunObserver observer = observer();
 				DryRunResult result = rehearse(session, runner, observer, plan);
 				logger.info("Dry run of {} pending migration(s): {}; {} finding(s), {} failing the gate",
 						plan.pending().size(),
@@ -71,9 +79,9 @@ final class DryRunOperation {
 		Tracker tracker = this.context.tracker();
 		List<DryRunResult.Step> steps = new ArrayList<>();
 		MigrationFailedException failure = runner.rolledBack(session, (connection) -> {
-			observer.started(connection);
 			tracker.createSchemaIfMissing(connection);
 			tracker.create(connection);
+			observer.started(connection);
 			runner.setTimeouts(connection, true);
 			MigrationFailedException first = null;
 			for (Migration migration : plan.pending()) {
@@ -93,17 +101,18 @@ final class DryRunOperation {
 											String.join("; ", unchecked)));
 				}
 				catch (StatementFailure ex) {
-					first = new MigrationFailedException(migration, ex.line(), ex.sqlException(),
-							(FailureHints.cause(ex, 1, this.context.configuration(), List.of())
-									+ " The dry run was rolled back; the database is unchanged.")
-								.strip());
+					FailureHints.Setting setting = steps.isEmpty() ? FailureHints.Setting.ALONE
+							: FailureHints.Setting.ONE_TRANSACTION_DRY_RUN;
+					first = FailureHints.failure(ex, 1, this.context.configuration(), List.of(), setting,
+							"The dry run was rolled back; the database is unchanged.");
 					steps.add(step(observer, migration, DryRunResult.Outcome.FAILED,
 							(System.nanoTime() - start) / 1_000_000, ex.sqlState(), first.getMessage()));
 				}
 			}
 			return first;
 		});
-		return new DryRunResult(plan, steps, Optional.ofNullable(failure), observer.findings());
+		return new DryRunResult(plan, steps, Optional.ofNullable(failure), observer.findings(),
+				DryRunResult.Kind.ROLLED_BACK);
 	}
 
 	private static DryRunResult.Step step(DryRunObserver observer, Migration migration, DryRunResult.Outcome outcome,

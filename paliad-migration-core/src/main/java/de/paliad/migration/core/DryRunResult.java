@@ -6,17 +6,19 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a dry run found: every pending migration ran in one transaction that was rolled
- * back.
+ * What a dry run found: either a rehearsal on a scratch database restored from a snapshot
+ * (every pending migration run as {@code migrate} runs it, and committed there) or,
+ * without a snapshot, one transaction that was rolled back; {@link #kind()} says which.
  *
  * @param plan the plan the dry run executed
  * @param steps one step per pending migration, in order
  * @param failure the first failure, if any
  * @param findings what the compatibility analysis found (empty when it was off)
+ * @param kind how the migrations ran
  * @param sizes whether the production table sizes were known, and from where
  */
 public record DryRunResult(MigrationPlan plan, List<Step> steps, Optional<MigrationFailedException> failure,
-		List<Finding> findings, Sizes sizes) {
+		List<Finding> findings, Kind kind, Sizes sizes) {
 
 	public DryRunResult {
 		steps = List.copyOf(steps);
@@ -29,10 +31,11 @@ public record DryRunResult(MigrationPlan plan, List<Step> steps, Optional<Migrat
 	 * @param steps one step per pending migration, in order
 	 * @param failure the first failure, if any
 	 * @param findings what the compatibility analysis found
+	 * @param kind how the migrations ran
 	 */
 	public DryRunResult(MigrationPlan plan, List<Step> steps, Optional<MigrationFailedException> failure,
-			List<Finding> findings) {
-		this(plan, steps, failure, findings, Sizes.UNKNOWN);
+			List<Finding> findings, Kind kind) {
+		this(plan, steps, failure, findings, kind, Sizes.UNKNOWN);
 	}
 
 	/**
@@ -70,6 +73,28 @@ public record DryRunResult(MigrationPlan plan, List<Step> steps, Optional<Migrat
 	}
 
 	/**
+	 * How the migrations ran.
+	 */
+	public enum Kind {
+
+		/**
+		 * Rehearsed on a scratch database restored from a snapshot: run as
+		 * {@code migrate} runs them (a transaction per migration, or one under
+		 * {@code transaction=batch}; {@code no-transaction} migrations for real) and
+		 * committed there.
+		 */
+		REHEARSAL,
+
+		/**
+		 * All pending migrations in one transaction, rolled back: the database is
+		 * unchanged. A migration that needs an earlier one committed (an enum value
+		 * added, then used) fails here although production succeeds.
+		 */
+		ROLLED_BACK
+
+	}
+
+	/**
 	 * What happened to one migration in the dry run.
 	 */
 	public enum Outcome {
@@ -85,9 +110,15 @@ public record DryRunResult(MigrationPlan plan, List<Step> steps, Optional<Migrat
 
 		/**
 		 * It ran, but some statements cannot run inside a transaction and were not
-		 * checked.
+		 * checked (one-transaction dry run only).
 		 */
-		PARTLY_CHECKED
+		PARTLY_CHECKED,
+
+		/**
+		 * It ran without error, but a later migration of its {@code transaction=batch}
+		 * transaction failed and it was rolled back with it (rehearsal only).
+		 */
+		ROLLED_BACK
 
 	}
 

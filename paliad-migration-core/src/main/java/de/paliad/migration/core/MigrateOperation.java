@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import de.paliad.migration.core.StatementRunner.AppliedStep;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +31,21 @@ final class MigrateOperation {
 
 	private final MigrationListener listener;
 
+	private final DryRunObserver observer;
+
 	MigrateOperation(OperationContext context) {
+		this(context, DryRunObserver.NONE);
+	}
+
+	/**
+	 * @param observer told after the tracker exists, around every migration, after every
+	 * statement and at the end: the rehearsal analyses the run {@code migrate} makes
+	 */
+	MigrateOperation(OperationContext context, DryRunObserver observer) {
 		this.context = context;
 		this.configuration = context.configuration();
 		this.listener = context.listener();
+		this.observer = observer;
 	}
 
 	/**
@@ -44,7 +56,13 @@ final class MigrateOperation {
 	MigrateResult run() {
 		long start = System.nanoTime();
 		try {
-			MigrateResult result = migrate(start);
+			Run run = migrate();
+			if (run.failure() != null) {
+				throw run.failure();
+			}
+			List<Migration> done = run.applied().stream().map(AppliedStep::migration).toList();
+			MigrateResult result = new MigrateResult(done, run.plan().applied().size() + done.size(), run.onDisk(),
+					run.lockWait(), Duration.ofNanos(System.nanoTime() - start));
 			logger.info(
 					"Migrations up to date: {} applied by this run, {} applied in all, {} on disk, in {} ms"
 							+ " (lock wait {} ms)",
@@ -61,14 +79,25 @@ final class MigrateOperation {
 		}
 	}
 
-	private MigrateResult migrate(long start) {
+	/**
+	 * The rehearsal: exactly the run {@link #run()} makes (same transactions, commits,
+	 * timeouts and tracker rows), but a migration whose SQL failed is returned rather
+	 * than thrown, with what committed before it.
+	 * @return what the run did
+	 * @throws MigrationException on any other failure
+	 */
+	Run rehearse() {
+		return migrate();
+	}
+
+	private Run migrate() {
 		// Names and duplicates are checked before the database is involved.
 		try (MigrationLoader.Listed files = this.context.list()) {
-			return migrate(files, start);
+			return migrate(files);
 		}
 	}
 
-	private MigrateResult migrate(MigrationLoader.Listed files, long start) {
+	private Run migrate(MigrationLoader.Listed files) {
 		MigrationSession session = this.context.openSession();
 		try (session) {
 			// A first look at the applied set, before the lock and without creating the
@@ -76,7 +105,15 @@ final class MigrateOperation {
 			// rejected file leaves the database untouched.
 			Set<Long> appliedBefore = versions(this.context.tracker().readApplied(session.connection()));
 			MigrationSet onDisk = files.load((version) -> !appliedBefore.contains(version));
-			Duration lockWait = session.lockForChanges(onDisk);
+			Duration lockWait = session.lock();
+			// A batch creates a missing tracker inside its transaction, so that a failed
+			// batch leaves the database exactly as before; a legacy import needs it now.
+			boolean trackerLater = this.configuration.transactionMode() == TransactionMode.BATCH
+					&& this.configuration.legacyType() == LegacyTrackerType.NONE
+					&& !this.context.tracker().exists(session.connection());
+			if (!trackerLater) {
+				session.prepareTracker(onDisk);
+			}
 			List<AppliedMigration> applied = this.context.tracker().readApplied(session.connection());
 			MigrationPlan unchecked = MigrationPlan.of(onDisk, applied);
 			if (unchecked.pending().stream().anyMatch((migration) -> !migration.lexed())) {
@@ -87,33 +124,50 @@ final class MigrateOperation {
 			}
 			MigrationPlan plan = this.context.policy().checked(unchecked);
 			this.listener.stateChanged(MigrationState.MIGRATING);
-			List<Migration> done = new ArrayList<>();
-			if (!plan.pending().isEmpty()) {
-				logger.info("Applying {} pending migration(s): {}", plan.pending().size(), plan.pending());
-				try (StatementRunner runner = this.context.runner()) {
-					apply(session, runner, plan.pending()).forEach((step) -> done.add(step.migration()));
-				}
+			TrackerSetup tracking = new TrackerSetup(session, onDisk, this.context.tracker(), this.observer,
+					trackerLater);
+			if (plan.pending().isEmpty()) {
+				tracking.createNow();
+				return new Run(plan, List.of(), null, List.of(), onDisk.size(), lockWait);
 			}
-			return new MigrateResult(done, plan.applied().size() + done.size(), onDisk.size(), lockWait,
-					Duration.ofNanos(System.nanoTime() - start));
+			logger.info("Applying {} pending migration(s): {}", plan.pending().size(), plan.pending());
+			try (StatementRunner runner = this.context.runner(this.observer)) {
+				Run run = apply(session, runner, tracking, plan, onDisk.size(), lockWait);
+				if (!session.isClosed()) {
+					this.observer.finished(session.connection());
+				}
+				return run;
+			}
 		}
 		catch (SQLException ex) {
 			throw session.failure(ex);
 		}
 	}
 
-	private List<AppliedStep> apply(MigrationSession session, StatementRunner runner, List<Migration> pending)
-			throws SQLException {
+	private Run apply(MigrationSession session, StatementRunner runner, TrackerSetup tracking, MigrationPlan plan,
+			int onDisk, Duration lockWait) throws SQLException {
 		List<AppliedStep> applied = new ArrayList<>();
-		for (List<Migration> group : groups(pending)) {
-			if (group.size() == 1 && !group.get(0).transactional()) {
-				applied.add(applyWithoutTransaction(session, runner, group.get(0)));
+		for (List<Migration> group : groups(plan.pending())) {
+			List<Migration> committed = applied.stream().map(AppliedStep::migration).toList();
+			try {
+				if (group.size() == 1 && !group.get(0).transactional()) {
+					tracking.createNow();
+					applied.add(applyWithoutTransaction(session, runner, group.get(0), committed));
+				}
+				else {
+					applied.addAll(applyInTransaction(session, runner, tracking, group, committed));
+					tracking.committed();
+				}
 			}
-			else {
-				applied.addAll(applyInTransaction(session, runner, group));
+			catch (MigrationFailedException ex) {
+				List<Migration> rolledBack = group.stream()
+					.takeWhile((migration) -> migration.version() != ex.version())
+					.toList();
+				return new Run(plan, applied, ex, group.get(0).transactional() ? rolledBack : List.of(), onDisk,
+						lockWait);
 			}
 		}
-		return applied;
+		return new Run(plan, applied, null, List.of(), onDisk, lockWait);
 	}
 
 	/**
@@ -146,23 +200,24 @@ final class MigrateOperation {
 	}
 
 	private List<AppliedStep> applyInTransaction(MigrationSession session, StatementRunner runner,
-			List<Migration> group) throws SQLException {
+			TrackerSetup tracking, List<Migration> group, List<Migration> committed) throws SQLException {
 		for (int attempt = 1;; attempt++) {
 			try {
-				List<AppliedStep> steps = runner.applyInTransaction(session, group);
+				List<AppliedStep> steps = runner.applyInTransaction(session, group, tracking::prologue);
 				steps.forEach(this::reportApplied);
 				return steps;
 			}
 			catch (StatementFailure failure) {
 				if (!shouldRetry(failure, attempt, runner)) {
-					throw failed(session, failure, attempt, runner);
+					List<Migration> before = group.subList(0, group.indexOf(failure.migration()));
+					throw failed(session, failure, attempt, runner, committed, before);
 				}
 			}
 		}
 	}
 
-	private AppliedStep applyWithoutTransaction(MigrationSession session, StatementRunner runner, Migration migration)
-			throws SQLException {
+	private AppliedStep applyWithoutTransaction(MigrationSession session, StatementRunner runner, Migration migration,
+			List<Migration> committed) throws SQLException {
 		for (int attempt = 1;; attempt++) {
 			try {
 				AppliedStep step = runner.applyWithoutTransaction(session, migration);
@@ -173,7 +228,7 @@ final class MigrateOperation {
 				// Statements before the failing one have committed; only a failure of the
 				// first statement leaves nothing behind and may be retried.
 				if (failure.statementIndex() > 0 || !shouldRetry(failure, attempt, runner)) {
-					throw failed(session, failure, attempt, runner);
+					throw failed(session, failure, attempt, runner, committed, List.of());
 				}
 			}
 		}
@@ -203,14 +258,16 @@ final class MigrateOperation {
 	 * under it, which is no fault of the SQL and is reported with what committed.
 	 */
 	private MigrationException failed(MigrationSession session, StatementFailure failure, int attempts,
-			StatementRunner runner) {
+			StatementRunner runner, List<Migration> committed, List<Migration> rolledBackWith) {
 		Migration migration = failure.migration();
 		this.listener.migrationFinished(migration, Duration.ZERO, false);
 		if (session.isConnectionLoss(failure.sqlException())) {
 			return session.connectionLost(failure.sqlException());
 		}
-		String hint = FailureHints.hint(failure, attempts, this.configuration, runner.lastBlockers());
-		return new MigrationFailedException(migration, failure.line(), failure.sqlException(), hint);
+		FailureHints.Setting setting = rolledBackWith.isEmpty() ? FailureHints.Setting.ALONE
+				: FailureHints.Setting.BATCH;
+		return FailureHints.failure(failure, attempts, this.configuration, runner.lastBlockers(), setting,
+				FailureHints.aftermath(failure, committed, rolledBackWith));
 	}
 
 	private void reportApplied(AppliedStep step) {
@@ -226,6 +283,21 @@ final class MigrateOperation {
 
 	private static String describe(List<SessionInfo> sessions) {
 		return sessions.isEmpty() ? "a session not seen by the watch" : sessions.toString();
+	}
+
+	/**
+	 * What a run did.
+	 *
+	 * @param plan the checked plan
+	 * @param applied the migrations it committed, in order
+	 * @param failure the migration failure that stopped it, or {@code null}
+	 * @param rolledBack earlier migrations of the failed batch, rolled back with it
+	 * @param onDisk how many migrations are on disk
+	 * @param lockWait how long the migration lock took
+	 */
+	record Run(MigrationPlan plan, List<AppliedStep> applied, @Nullable MigrationFailedException failure,
+			List<Migration> rolledBack, int onDisk, Duration lockWait) {
+
 	}
 
 }

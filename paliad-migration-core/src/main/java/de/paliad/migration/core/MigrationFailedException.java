@@ -21,6 +21,8 @@ public class MigrationFailedException extends MigrationException {
 
 	private final String serverMessage;
 
+	private final String summary;
+
 	public MigrationFailedException(Migration migration, int statementLine, SQLException cause, @Nullable String hint) {
 		this(migration, migration.fileName(), statementLine, cause, hint);
 	}
@@ -30,18 +32,43 @@ public class MigrationFailedException extends MigrationException {
 	 */
 	public MigrationFailedException(Migration migration, String fileName, int statementLine, SQLException cause,
 			@Nullable String hint) {
-		super(format(migration.version(), fileName, statementLine, cause, hint), cause);
+		this(migration, fileName, statementLine, cause, null, hint);
+	}
+
+	/**
+	 * @param details the server's DETAIL and HINT and the statement: in the message for
+	 * the operator, left out of {@link #summary()}
+	 */
+	MigrationFailedException(Migration migration, String fileName, int line, SQLException cause,
+			@Nullable String details, @Nullable String hint) {
+		super(format(migration.version(), fileName, line, cause, details, hint), cause);
 		this.version = migration.version();
 		this.migrationName = migration.name();
 		this.sqlState = cause.getSQLState();
 		this.serverMessage = firstLine(cause.getMessage());
+		this.summary = format(migration.version(), fileName, line, cause, null, hint);
 	}
 
-	private static String format(long version, String fileName, int statementLine, SQLException cause,
+	private static String format(long version, String fileName, int line, SQLException cause, @Nullable String details,
 			@Nullable String hint) {
-		String message = "Migration " + version + " (" + fileName + ") failed at line " + statementLine
-				+ " with SQLSTATE " + cause.getSQLState() + ": " + firstLine(cause.getMessage()) + ".";
-		return (hint != null) ? message + " " + hint : message;
+		StringBuilder message = new StringBuilder("Migration " + version + " (" + fileName + ") failed at line " + line
+				+ " with SQLSTATE " + cause.getSQLState() + ": " + firstLine(cause.getMessage()) + ".");
+		for (String part : new String[] { details, hint }) {
+			if (part != null && !part.isBlank()) {
+				message.append(' ').append(part.strip());
+			}
+		}
+		return message.toString();
+	}
+
+	/**
+	 * The message without the statement excerpt and the server's DETAIL and HINT, which
+	 * may hold SQL text or row values: for what anonymous callers can read, such as the
+	 * health endpoint.
+	 * @return the summary
+	 */
+	public String summary() {
+		return this.summary;
 	}
 
 	static String firstLine(@Nullable String message) {

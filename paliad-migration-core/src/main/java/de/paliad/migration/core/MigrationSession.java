@@ -154,11 +154,20 @@ final class MigrationSession implements AutoCloseable {
 	 */
 	Duration lockForChanges(MigrationSet onDisk) throws SQLException {
 		Duration lockWait = lock();
+		prepareTracker(onDisk);
+		return lockWait;
+	}
+
+	/**
+	 * Creates the tracker (and its schema) and imports a legacy tracker if configured;
+	 * under the lock.
+	 * @param onDisk the migrations on disk, for the legacy import
+	 */
+	void prepareTracker(MigrationSet onDisk) throws SQLException {
 		this.tracker.createSchemaIfMissing(this.connection);
 		this.tracker.create(this.connection);
 		new LegacyTrackerImport(this.configuration.legacyType(), this.configuration.legacyTrackerTable(), this.tracker)
 			.importIfNeeded(this.connection, onDisk, this.tracker.readApplied(this.connection));
-		return lockWait;
 	}
 
 	/**

@@ -57,10 +57,17 @@ record OperationContext(@Nullable DataSource database, MigrationConfiguration co
 	 * A statement runner with its own blocker watch; close it when the migrations ran.
 	 */
 	StatementRunner runner() {
+		return runner(DryRunObserver.NONE);
+	}
+
+	/**
+	 * A runner that tells {@code observer} about every migration and statement it runs.
+	 */
+	StatementRunner runner(DryRunObserver observer) {
 		DataSource dataSource = dataSource();
 		BlockerWatch watch = new BlockerWatch(dataSource::getConnection, this.configuration.lockTimeout(),
 				this.listener);
-		return new StatementRunner(this.tracker, this.configuration, watch, this.appliedBy);
+		return new StatementRunner(this.tracker, this.configuration, watch, this.appliedBy, observer);
 	}
 
 	PlanPolicy policy() {

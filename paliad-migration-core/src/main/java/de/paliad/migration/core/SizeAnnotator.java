@@ -74,7 +74,7 @@ final class SizeAnnotator {
 	DryRunResult annotate(DryRunResult result) {
 		if (this.sizes == null) {
 			logger.info(DryRunResult.Sizes.UNKNOWN.summary());
-			return new DryRunResult(result.plan(), result.steps(), result.failure(), result.findings(),
+			return new DryRunResult(result.plan(), result.steps(), result.failure(), result.findings(), result.kind(),
 					DryRunResult.Sizes.UNKNOWN);
 		}
 		List<Finding> findings = result.findings().stream().map(this::annotate).toList();
@@ -82,7 +82,7 @@ final class SizeAnnotator {
 		String summary = "Table sizes: " + this.sizes.count() + " tables from " + this.sizes.source() + "; " + limits()
 				+ ((over > 0) ? " " + over + " blocking finding(s) on tables over the limit." : "");
 		logger.info(summary);
-		return new DryRunResult(result.plan(), result.steps(), result.failure(), findings,
+		return new DryRunResult(result.plan(), result.steps(), result.failure(), findings, result.kind(),
 				new DryRunResult.Sizes(true, summary));
 	}
 

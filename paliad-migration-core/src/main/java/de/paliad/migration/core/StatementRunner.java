@@ -39,30 +39,48 @@ final class StatementRunner implements AutoCloseable {
 
 	private final String appliedBy;
 
+	private final DryRunObserver observer;
+
 	StatementRunner(Tracker tracker, MigrationConfiguration configuration, BlockerWatch blockerWatch,
 			String appliedBy) {
+		this(tracker, configuration, blockerWatch, appliedBy, DryRunObserver.NONE);
+	}
+
+	/**
+	 * @param observer told around every migration and after every statement that
+	 * {@link #applyInTransaction} and {@link #applyWithoutTransaction} run: the rehearsal
+	 * analyses the very code path {@code migrate} takes
+	 */
+	StatementRunner(Tracker tracker, MigrationConfiguration configuration, BlockerWatch blockerWatch, String appliedBy,
+			DryRunObserver observer) {
 		this.tracker = tracker;
 		this.configuration = configuration;
 		this.blockerWatch = blockerWatch;
 		this.appliedBy = appliedBy;
+		this.observer = observer;
 	}
 
 	/**
 	 * Runs {@code group}'s migrations and their tracker rows in one transaction and
 	 * commits it.
+	 * @param prologue runs first inside the transaction (creating the tracker, so that a
+	 * failed batch rolls it back too)
 	 * @return what was applied, in order
 	 * @throws StatementFailure after the transaction was rolled back
 	 */
-	List<AppliedStep> applyInTransaction(MigrationSession session, List<Migration> group)
+	List<AppliedStep> applyInTransaction(MigrationSession session, List<Migration> group, Prologue prologue)
 			throws StatementFailure, SQLException {
 		List<String> labels = group.stream()
 			.map((migration) -> RunProgress.label(migration, migration.fileName()))
 			.toList();
 		return committed(session, labels, (connection) -> {
+			prologue.run(connection);
 			List<AppliedStep> steps = new ArrayList<>();
 			for (Migration migration : group) {
 				long start = System.nanoTime();
-				runStatements(session, migration, migration.statements());
+				this.observer.migrationStarted(connection, migration);
+				runStatements(session, migration, migration.statements(), this.observer);
+				this.observer.migrationFinished(connection, migration);
 				Duration took = Duration.ofNanos(System.nanoTime() - start);
 				this.tracker.insert(connection, migration, migration.checksum(), (int) took.toMillis(), this.appliedBy);
 				steps.add(new AppliedStep(migration, took));
@@ -83,7 +101,9 @@ final class StatementRunner implements AutoCloseable {
 		try {
 			setTimeouts(connection, false);
 			long start = System.nanoTime();
-			runStatements(session, migration, migration.statements());
+			this.observer.migrationStarted(connection, migration);
+			runStatements(session, migration, migration.statements(), this.observer);
+			this.observer.migrationFinished(connection, migration);
 			Duration took = Duration.ofNanos(System.nanoTime() - start);
 			this.tracker.insert(connection, migration, migration.checksum(), (int) took.toMillis(), this.appliedBy);
 			session.progress().committed();
@@ -104,7 +124,7 @@ final class StatementRunner implements AutoCloseable {
 		String downFile = migration.downFileName();
 		String label = RunProgress.label(migration, (downFile != null) ? downFile : migration.fileName());
 		committed(session, List.of(label), (connection) -> {
-			runStatements(session, migration, migration.down());
+			runStatements(session, migration, migration.down(), DryRunObserver.NONE);
 			this.tracker.delete(connection, migration.version());
 			return null;
 		});
@@ -213,14 +233,15 @@ final class StatementRunner implements AutoCloseable {
 	 * Runs a migration's statements one by one, so a failure names its line; JDBC escape
 	 * processing is off because migrations are plain PostgreSQL, braces included.
 	 */
-	private void runStatements(MigrationSession session, Migration migration, List<SqlStatement> statements)
-			throws StatementFailure, SQLException {
+	private void runStatements(MigrationSession session, Migration migration, List<SqlStatement> statements,
+			DryRunObserver observer) throws StatementFailure, SQLException {
 		this.blockerWatch.watch(migration, session.backendPid());
 		try (Statement jdbc = session.connection().createStatement()) {
 			jdbc.setEscapeProcessing(false);
 			for (int i = 0; i < statements.size(); i++) {
 				SqlStatement statement = statements.get(i);
 				execute(jdbc, migration, statement, i, statement.text());
+				observer.afterStatement(session.connection(), migration, statement);
 			}
 		}
 		finally {
@@ -234,7 +255,7 @@ final class StatementRunner implements AutoCloseable {
 			jdbc.execute(sql);
 		}
 		catch (SQLException ex) {
-			throw new StatementFailure(migration, statement.line(), index, ex);
+			throw new StatementFailure(migration, statement, sql, index, ex);
 		}
 	}
 
@@ -295,6 +316,20 @@ final class StatementRunner implements AutoCloseable {
 	private interface Work<T> {
 
 		T run(Connection connection) throws StatementFailure, SQLException;
+
+	}
+
+	/**
+	 * What runs first inside a migration transaction.
+	 */
+	@FunctionalInterface
+	interface Prologue {
+
+		/** Nothing to do first. */
+		Prologue NONE = (connection) -> {
+		};
+
+		void run(Connection connection) throws SQLException;
 
 	}
 

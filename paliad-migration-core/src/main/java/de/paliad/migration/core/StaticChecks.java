@@ -33,13 +33,23 @@ final class StaticChecks {
 						+ " inside a transactional migration would commit or abort the runner's transaction half-way;"
 						+ " remove it (the runner already wraps the migration and its tracker row in one transaction)");
 			}
-			else if (statement.hasWord("CONCURRENTLY")) {
-				problems.add(path + " line " + statement.line()
-						+ ": CONCURRENTLY cannot run inside a transaction; put '" + Migration.NO_TRANSACTION_DIRECTIVE
-						+ "' alone on the first line of the file (and keep that migration to this statement)");
+			else if (statement.hasWord("CONCURRENTLY") && !isRefreshMaterializedView(statement)) {
+				problems
+					.add(path + " line " + statement.line() + ": CONCURRENTLY cannot run inside a transaction (rule "
+							+ Rule.CONCURRENTLY_IN_TRANSACTION.id() + "); put '" + Migration.NO_TRANSACTION_DIRECTIVE
+							+ "' alone on the first line of the file (and keep that migration to this statement)");
 			}
 		}
 		return problems;
+	}
+
+	/**
+	 * {@code REFRESH MATERIALIZED VIEW CONCURRENTLY} runs inside a transaction (it only
+	 * avoids blocking readers), unlike the index, {@code REINDEX} and
+	 * {@code DETACH PARTITION} forms.
+	 */
+	private static boolean isRefreshMaterializedView(SqlStatement statement) {
+		return "REFRESH".equals(statement.firstWord()) && statement.hasWordSequence("REFRESH", "MATERIALIZED", "VIEW");
 	}
 
 	/** {@code START} is transaction control only as {@code START TRANSACTION}. */

@@ -89,9 +89,14 @@ class CompatibilityGateTests {
 
 		assertThat(result.succeeded()).isFalse();
 		assertThat(result.failure().get().getMessage())
-			.contains("Migration 125 (125_cross_cutting_filter_legal_source.up.sql) failed at line 2")
+			.contains("Migration 125 (125_cross_cutting_filter_legal_source.up.sql) failed at line 3")
+			// Where PostgreSQL located the error (is_mandatory), as psql says; the
+			// statement starts at line 2.
+			.contains("The statement starts at line 2: INSERT INTO legal_source_filters")
 			.contains("column \"is_mandatory\" does not exist")
-			.contains("the database is unchanged");
+			// A rehearsal: production would roll back this migration's transaction alone.
+			.contains("Its transaction was rolled back; nothing of it remains.")
+			.contains("No migration of this run was committed before it.");
 		assertThat(result.steps()).singleElement().satisfies((step) -> {
 			assertThat(step.outcome()).isEqualTo(DryRunResult.Outcome.FAILED);
 			assertThat(step.sqlState()).isEqualTo("42703");
@@ -258,7 +263,29 @@ class CompatibilityGateTests {
 	}
 
 	@Test
-	void theDryRunLeavesTheRestoredSnapshotUnchanged() throws Exception {
+	void theGateCommitsTheRehearsalOnTheScratchCopyAsMigrateWould() throws Exception {
+		this.fixture.files().write("124_many_changes.up.sql", """
+				ALTER TABLE users DROP COLUMN display_name;
+				CREATE TABLE scratch (id int);
+				CREATE INDEX projects_title_idx ON projects (title);
+				""");
+
+		DryRunResult result = gate();
+
+		assertThat(result.kind()).isEqualTo(DryRunResult.Kind.REHEARSAL);
+		assertThat(result.succeeded()).isTrue();
+		assertThat(result.findings()).isNotEmpty();
+		assertThat(Queries.trackedVersions(this.fixture.db().dataSource(), "public.applied_migrations")).hasSize(13)
+			.contains(124L);
+		assertThat(Queries.value(this.fixture.db().dataSource(),
+				"SELECT applied_by LIKE 'app_owner%' FROM applied_migrations WHERE version = 124"))
+			.isEqualTo("t");
+		assertThat(Queries.columnExists(this.fixture.db().dataSource(), "users", "display_name")).isFalse();
+		assertThat(Queries.relationExists(this.fixture.db().dataSource(), "scratch")).isTrue();
+	}
+
+	@Test
+	void theOneTransactionDryRunLeavesTheRestoredSnapshotUnchanged() throws Exception {
 		this.fixture.files().write("124_many_changes.up.sql", """
 				ALTER TABLE users DROP COLUMN display_name;
 				CREATE TABLE scratch (id int);
@@ -269,24 +296,25 @@ class CompatibilityGateTests {
 				+ " JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN pg_attribute a ON a.attrelid = c.oid"
 				+ " AND a.attnum > 0 AND NOT a.attisdropped WHERE n.nspname IN ('public', 'reporting')"
 				+ " GROUP BY c.relname, c.relkind ORDER BY 1";
-
-		gate();
-		List<String> afterFirst = Queries.rows(this.fixture.db().dataSource(), catalog);
-		List<String> trackerAfterFirst = Queries.rows(this.fixture.db().dataSource(),
+		new SnapshotRestorer().restore(this.fixture.db().dataSource(), snapshot());
+		List<String> restored = Queries.rows(this.fixture.db().dataSource(), catalog);
+		List<String> trackerRestored = Queries.rows(this.fixture.db().dataSource(),
 				"SELECT * FROM applied_migrations ORDER BY 1");
-		DryRunResult second = new de.paliad.migration.core.Migrator(this.fixture.db().dataSource(),
+
+		DryRunResult result = new Migrator(this.fixture.db().dataSource(),
 				MigrationConfiguration.builder()
 					.locations("filesystem:" + this.prod, this.fixture.files().location())
 					.role("app_owner")
 					.build())
 			.dryRun();
 
-		assertThat(second.findings()).isNotEmpty();
-		assertThat(Queries.rows(this.fixture.db().dataSource(), catalog)).isEqualTo(afterFirst)
+		assertThat(result.kind()).isEqualTo(DryRunResult.Kind.ROLLED_BACK);
+		assertThat(result.findings()).isNotEmpty();
+		assertThat(Queries.rows(this.fixture.db().dataSource(), catalog)).isEqualTo(restored)
 			.anyMatch((r) -> r.startsWith("users:r:"))
 			.noneMatch((r) -> r.startsWith("scratch:"));
 		assertThat(Queries.rows(this.fixture.db().dataSource(), "SELECT * FROM applied_migrations ORDER BY 1"))
-			.isEqualTo(trackerAfterFirst)
+			.isEqualTo(trackerRestored)
 			.hasSize(12);
 		assertThat(Queries.columnExists(this.fixture.db().dataSource(), "users", "display_name")).isTrue();
 	}

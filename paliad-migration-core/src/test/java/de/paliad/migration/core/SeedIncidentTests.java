@@ -143,7 +143,10 @@ class SeedIncidentTests {
 
 		assertThatExceptionOfType(MigrationFailedException.class)
 			.isThrownBy(() -> migrator(TransactionMode.PER_MIGRATION).migrate())
-			.withMessageContaining("Migration 125 (125_cross_cutting_filter_legal_source.up.sql) failed at line 2")
+			.withMessageContaining("Migration 125 (125_cross_cutting_filter_legal_source.up.sql) failed at line 3")
+			// Where PostgreSQL located the error (is_mandatory), as psql says; the
+			// statement starts at line 2.
+			.withMessageContaining("The statement starts at line 2: INSERT INTO legal_source_filters")
 			.withMessageContaining("SQLSTATE 42703")
 			.withMessageContaining("is_mandatory")
 			.withMessageContaining("rolled back")

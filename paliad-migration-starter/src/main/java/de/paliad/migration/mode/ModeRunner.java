@@ -185,11 +185,14 @@ public final class ModeRunner {
 	private void dryRun(DryRunResult result, ModeReport report) {
 		List<Finding> gateFailures = (this.settings.compat() == CompatPolicy.FAIL) ? result.gateFailures() : List.of();
 		report
-			.summary("Dry run of " + result.steps().size() + " pending migration(s) in one transaction, rolled back"
-					+ ((this.settings.snapshot() != null) ? " (against snapshot " + this.settings.snapshot() + ")" : "")
+			.summary(((result.kind() == DryRunResult.Kind.REHEARSAL)
+					? "Rehearsal of " + result.steps().size() + " pending migration(s) as migrate runs them, committed"
+							+ " on the scratch database restored from snapshot " + this.settings.snapshot()
+					: "Dry run of " + result.steps().size() + " pending migration(s) in one transaction, rolled back")
 					+ ": " + (result.succeeded() ? "all succeeded" : "a migration failed") + "; "
 					+ result.findings().size() + " finding(s), " + gateFailures.size() + " failing the gate"
 					+ " (compat=" + lower(this.settings.compat()) + "). " + result.sizes().summary())
+			.value("kind", lower(result.kind()))
 			.value("tableSizes", Map.of("known", result.sizes().known(), "summary", result.sizes().summary()))
 			.section("steps", "Migrations",
 					result.steps()

@@ -201,8 +201,10 @@ public final class MigrationStatus implements MigrationListener {
 
 		static Error of(RuntimeException failure) {
 			if (failure instanceof MigrationFailedException sqlFailure) {
+				// Anonymous callers may read it (health details): no SQL text, no row
+				// values.
 				return new Error(sqlFailure.version(), sqlFailure.migrationName(), sqlFailure.sqlState(),
-						sqlFailure.getMessage());
+						sqlFailure.summary());
 			}
 			String message = (failure instanceof MigrationException) ? failure.getMessage()
 					: "Unexpected " + failure.getClass().getSimpleName() + ": " + firstLine(failure.getMessage());

@@ -102,8 +102,10 @@ class DryRunResultAssertTests {
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> DryRunResultAssert.assertThat(result).passesTheGate())
 			.withMessageContaining("Expected the migrations not to break the running version")
-			.withMessageContaining(
-					"BREAKING [drop-column] 124_drop_display_name.up.sql line 1: column public.users.display_name is dropped");
+			// Findings carry their rule ID since the rule catalogue: BREAKING
+			// [drop-column] …
+			.withMessageContaining("BREAKING [drop-column] 124_drop_display_name.up.sql line 1:"
+					+ " column public.users.display_name is dropped");
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> DryRunResultAssert.assertThat(result).failedAt(124, "42703"))
 			.withMessageContaining("but every migration ran");
