@@ -37,7 +37,7 @@ class ArchitectureTests {
 			"MigrationFailedException", "MigrationGate", "MigrationIndex", "MigrationListener", "MigrationPlan",
 			"MigrationPlan$ChecksumMismatch", "MigrationPlan$NameMismatch", "MigrationSet", "MigrationState",
 			"MigrationValidationException", "Migrator", "NameMismatchException", "Rule", "SessionInfo", "Severity",
-			"TransactionMode", "VerificationFailedException");
+			"GateReport", "GateReport$Format", "GateReport$Target", "TransactionMode", "VerificationFailedException");
 
 	private static final JavaClasses core = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
