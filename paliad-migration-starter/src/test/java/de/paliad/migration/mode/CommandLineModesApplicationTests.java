@@ -177,7 +177,7 @@ class CommandLineModesApplicationTests {
 		try (ConfigurableApplicationContext context = run(gateArguments(pending))) {
 			assertThat(this.exit.codes).containsExactly(0);
 			assertThat(output).contains("1 finding(s), 0 failing the gate (compat=fail)")
-				.contains("INFO 124_add_summary.up.sql line 1: column public.documents.summary is added")
+				.contains("INFO [add-column] 124_add_summary.up.sql line 1: column public.documents.summary is added")
 				.contains("locks: AccessExclusiveLock on public.documents");
 		}
 	}
