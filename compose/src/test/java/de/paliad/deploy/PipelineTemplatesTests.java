@@ -145,7 +145,7 @@ class PipelineTemplatesTests {
 	void giteaPrintsAnnotationsAndKeepsTheReports() {
 		assertThat(reports(gateEnvironment(GITEA))).extracting(Target::format).contains(Format.GITEA);
 		Map<String, Object> verify = map(at(DeployFiles.yaml(GITEA), "jobs", "verify"), "verify");
-		assertThat((String) step(verify, "actions/upload-artifact").get("if")).contains("!cancelled()");
+		assertThat((String) step(verify, "upload-artifact@").get("if")).contains("!cancelled()");
 	}
 
 	@Test

@@ -38,7 +38,7 @@ final class MarkdownSummary {
 				.append("` line ")
 				.append(failure.line())
 				.append(", SQLSTATE `")
-				.append(failure.sqlState())
+				.append((failure.sqlState() != null) ? failure.sqlState() : "unknown")
 				.append("`\n\n")
 				.append(quote(failure.message()))
 				.append('\n');

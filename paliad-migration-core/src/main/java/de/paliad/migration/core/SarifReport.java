@@ -3,6 +3,7 @@ package de.paliad.migration.core;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -43,7 +44,7 @@ final class SarifReport {
 		List<Map<String, @Nullable Object>> rules = new ArrayList<>();
 		for (Rule rule : Rule.values()) {
 			rules.add(rule(rule.id(), rule.title(), GateFacts.documentation(rule), defaultLevel(rule.severity()),
-					rule.severity().name().toLowerCase(java.util.Locale.ROOT)));
+					rule.severity().name().toLowerCase(Locale.ROOT)));
 		}
 		rules.add(rule(GateFacts.MIGRATION_FAILED, "migration failed",
 				GateReport.DOCUMENTATION_BASE + "docs/modes.md#dry-run", "error", "failure"));
