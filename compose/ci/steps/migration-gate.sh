@@ -20,6 +20,15 @@
 #   GATE_SNAPSHOT  optional plain-SQL pg_dump of production: pg_dump --schema-only, plus
 #                  pg_dump --data-only --table=public.applied_migrations
 #   GATE_ROLE      optional: the production migration role (from the snapshot) to run as
+#   GATE_REPORTS   optional: reports the dry run writes besides its log output
+#                  (paliad.migration.reports; docs/deploy-gate.md "Reports for CI"), e.g.
+#                  sarif:build/gate/gate.sarif,markdown:build/gate/gate.md,github
+#                  Files are written even when the gate fails, so a later CI step can
+#                  upload them; github/gitea print annotations into this step's log.
+#   GATE_REPORT_PATH_PREFIX  optional: where the migration location lives in the
+#                  repository, so reports point at the right file
+#                  (paliad.migration.report-path-prefix), e.g.
+#                  sample-app/src/main/resources/db/migration/
 #   GATE_JAVA_OPTS JVM options (default: quick start for a one-shot JVM)
 # Needs java and psql (to create and drop the scratch database).
 set -euo pipefail
@@ -55,6 +64,10 @@ export SPRING_DATASOURCE_USERNAME=$PGUSER SPRING_DATASOURCE_PASSWORD=${PGPASSWOR
 if [ -n "${GATE_ROLE:-}" ]; then
 	export PALIAD_MIGRATION_ROLE=$GATE_ROLE
 fi
+# Only the dry run reads them; the prefix is harmless to the other modes.
+if [ -n "${GATE_REPORT_PATH_PREFIX:-}" ]; then
+	export PALIAD_MIGRATION_REPORT_PATH_PREFIX=$GATE_REPORT_PATH_PREFIX
+fi
 read -r -a java_opts <<<"${GATE_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 
 # The meaning of each exit code, word for word as de.paliad.migration.core.ExitCode has it.
@@ -71,14 +84,18 @@ meaning() {
 
 for mode in dry-run migrate-only verify; do
 	echo "gate: $mode"
-	snapshot=()
+	extra=()
 	# Only the dry run restores: the restore refuses a database that has tables.
 	if [ "$mode" = "dry-run" ] && [ -n "${GATE_SNAPSHOT:-}" ]; then
 		echo "gate: restoring $GATE_SNAPSHOT"
-		snapshot=(--paliad.migration.snapshot="$GATE_SNAPSHOT")
+		extra+=(--paliad.migration.snapshot="$GATE_SNAPSHOT")
+	fi
+	if [ "$mode" = "dry-run" ] && [ -n "${GATE_REPORTS:-}" ]; then
+		echo "gate: reports $GATE_REPORTS"
+		extra+=(--paliad.migration.reports="$GATE_REPORTS")
 	fi
 	code=0
-	java "${java_opts[@]}" -jar "$jar" --paliad.migration.mode="$mode" "${snapshot[@]}" || code=$?
+	java "${java_opts[@]}" -jar "$jar" --paliad.migration.mode="$mode" "${extra[@]}" || code=$?
 	if [ $code -ne 0 ]; then
 		echo "GATE FAILED: $mode exited $code: $(meaning $code)"
 		exit $code

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import de.paliad.migration.core.GateReport.Format;
+import de.paliad.migration.core.GateReport.Target;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -89,8 +91,8 @@ class PipelineTemplatesTests {
 		assertThat(list(pipeline.get("services"), "services")).isNotEmpty();
 		List<Object> steps = list(pipeline.get("steps"), "steps");
 		List<String> names = steps.stream().map((step) -> (String) map(step, "step").get("name")).toList();
-		assertThat(names).containsExactly("test", "migration-gate", "image", "deploy");
-		for (Object step : steps.subList(2, 4)) {
+		assertThat(names).containsExactly("test", "migration-gate", "gate-summary", "image", "deploy");
+		for (Object step : steps.subList(3, 5)) {
 			Map<String, Object> when = map(list(map(step, "step").get("when"), "when").get(0), "when");
 			assertThat(when).containsEntry("event", "push").containsEntry("branch", "main");
 		}
@@ -113,6 +115,88 @@ class PipelineTemplatesTests {
 	void deploysAreSerialized() {
 		assertThat(DeployFiles.read(DeployFiles.file(GITHUB))).contains("cancel-in-progress: false");
 		assertThat(at(DeployFiles.yaml(GITLAB), "deploy", "resource_group")).isEqualTo("production");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { GITEA, GITHUB, WOODPECKER, GITLAB })
+	void theGateWritesAMarkdownSummaryWithPathsFromTheRepositoryRoot(String pipeline) {
+		Map<String, String> gate = gateEnvironment(pipeline);
+		assertThat(reports(gate)).extracting(Target::format).contains(Format.MARKDOWN);
+		assertThat(gate.get("GATE_REPORT_PATH_PREFIX")).isEqualTo("sample-app/src/main/resources/db/migration/");
+		assertThat(DeployFiles.file(gate.get("GATE_REPORT_PATH_PREFIX"))).isDirectory();
+	}
+
+	@Test
+	void githubUploadsTheSarifToCodeScanningPrintsAnnotationsAndPostsTheSummaryEvenWhenTheGateFails() {
+		List<Target> reports = reports(gateEnvironment(GITHUB));
+		assertThat(reports).extracting(Target::format).contains(Format.SARIF, Format.GITHUB);
+		Map<String, Object> verify = map(at(DeployFiles.yaml(GITHUB), "jobs", "verify"), "verify");
+		assertThat(map(verify.get("permissions"), "permissions")).containsEntry("security-events", "write")
+			.containsEntry("pull-requests", "write");
+		Map<String, Object> upload = step(verify, "github/codeql-action/upload-sarif");
+		assertThat(map(upload.get("with"), "with")).containsEntry("sarif_file", file(reports, Format.SARIF));
+		assertThat((String) upload.get("if")).contains("!cancelled()");
+		Map<String, Object> summary = step(verify, "GITHUB_STEP_SUMMARY");
+		assertThat((String) summary.get("run")).contains(file(reports, Format.MARKDOWN)).contains("gh pr comment");
+		assertThat((String) summary.get("if")).contains("!cancelled()");
+	}
+
+	@Test
+	void giteaPrintsAnnotationsAndKeepsTheReports() {
+		assertThat(reports(gateEnvironment(GITEA))).extracting(Target::format).contains(Format.GITEA);
+		Map<String, Object> verify = map(at(DeployFiles.yaml(GITEA), "jobs", "verify"), "verify");
+		assertThat((String) step(verify, "upload-artifact@").get("if")).contains("!cancelled()");
+	}
+
+	@Test
+	void gitlabPublishesTheCodeQualityReportAlsoWhenTheGateFails() {
+		List<Target> reports = reports(gateEnvironment(GITLAB));
+		Map<String, Object> pipeline = DeployFiles.yaml(GITLAB);
+		assertThat(at(pipeline, "migration-gate", "artifacts", "reports", "codequality"))
+			.isEqualTo(file(reports, Format.GITLAB));
+		assertThat(at(pipeline, "migration-gate", "artifacts", "when")).isEqualTo("always");
+	}
+
+	/** The environment of the step or job that runs the migration gate. */
+	private static Map<String, String> gateEnvironment(String pipeline) {
+		Map<String, Object> yaml = DeployFiles.yaml(pipeline);
+		Object environment = switch (pipeline) {
+			case GITLAB -> at(yaml, "migration-gate", "variables");
+			case WOODPECKER -> list(yaml.get("steps"), "steps").stream()
+				.map((step) -> map(step, "step"))
+				.filter((step) -> "migration-gate".equals(step.get("name")))
+				.findFirst()
+				.orElseThrow()
+				.get("environment");
+			default -> step(map(at(yaml, "jobs", "verify"), "verify"), "migration-gate.sh").get("env");
+		};
+		Map<String, String> strings = new java.util.LinkedHashMap<>();
+		map(environment, "environment").forEach((key, value) -> strings.put(key, String.valueOf(value)));
+		return strings;
+	}
+
+	/** The gate's reports, parsed as the starter parses paliad.migration.reports. */
+	private static List<Target> reports(Map<String, String> gate) {
+		assertThat(gate).containsKey("GATE_REPORTS");
+		return Target.parse(gate.get("GATE_REPORTS"));
+	}
+
+	private static String file(List<Target> reports, Format format) {
+		return reports.stream()
+			.filter((target) -> target.format() == format)
+			.findFirst()
+			.map((target) -> String.valueOf(target.file()))
+			.orElseThrow();
+	}
+
+	/** The first step of an Actions job that uses or runs {@code text}. */
+	private static Map<String, Object> step(Map<String, Object> job, String text) {
+		return list(job.get("steps"), "steps").stream()
+			.map((step) -> map(step, "step"))
+			.filter((step) -> String.valueOf(step.get("uses")).contains(text)
+					|| String.valueOf(step.get("run")).contains(text))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no step with " + text));
 	}
 
 	/** The step scripts a pipeline calls, in the order they appear in its file. */

@@ -244,7 +244,7 @@ public final class PaliadMigrationAutoConfiguration {
 			}
 			ModeSettings settings = new ModeSettings(properties.getMode(), properties.getOutput(),
 					properties.getTarget(), properties.getSnapshot(), properties.getCompat(),
-					properties.getVerifyChecksums());
+					properties.getVerifyChecksums(), properties.getReports(), properties.getReportPathPrefix());
 			return new ModeRunner(settings, System.out);
 		}
 

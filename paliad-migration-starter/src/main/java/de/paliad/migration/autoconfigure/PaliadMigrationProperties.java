@@ -138,6 +138,22 @@ public class PaliadMigrationProperties {
 	private CompatPolicy compat = CompatPolicy.FAIL;
 
 	/**
+	 * Reports the 'dry-run' mode writes besides its output, comma-separated
+	 * '<format>:<file>' entries (text, json, sarif, gitlab, markdown) and 'github' or
+	 * 'gitea' for annotations on standard output, e.g.
+	 * 'sarif:build/gate.sarif,markdown:build/gate.md,github'.
+	 */
+	private @Nullable String reports;
+
+	/**
+	 * What replaces the migration location in the file paths of the 'dry-run' reports, so
+	 * they are relative to the repository root, e.g.
+	 * 'app/src/main/resources/db/migration/'. By default a 'classpath:' location becomes
+	 * 'src/main/resources/<location>/'.
+	 */
+	private @Nullable String reportPathPrefix;
+
+	/**
 	 * Role to 'SET ROLE' to after connecting, e.g. the schema owner, or in the CI gate
 	 * the production migration role restored from the snapshot.
 	 */
@@ -370,6 +386,22 @@ public class PaliadMigrationProperties {
 
 	public void setCompat(CompatPolicy compat) {
 		this.compat = compat;
+	}
+
+	public @Nullable String getReports() {
+		return this.reports;
+	}
+
+	public void setReports(@Nullable String reports) {
+		this.reports = reports;
+	}
+
+	public @Nullable String getReportPathPrefix() {
+		return this.reportPathPrefix;
+	}
+
+	public void setReportPathPrefix(@Nullable String reportPathPrefix) {
+		this.reportPathPrefix = reportPathPrefix;
 	}
 
 	public @Nullable String getRole() {

@@ -8,10 +8,10 @@ import java.util.Map;
 
 import de.paliad.migration.core.AppliedMigration;
 import de.paliad.migration.core.ChecksumPolicy;
-import de.paliad.migration.core.CompatPolicy;
 import de.paliad.migration.core.DryRunResult;
 import de.paliad.migration.core.ExitCode;
-import de.paliad.migration.core.Finding;
+import de.paliad.migration.core.GateReport;
+import de.paliad.migration.core.GateReport.Format;
 import de.paliad.migration.core.InvalidConfigurationException;
 import de.paliad.migration.core.MigrateResult;
 import de.paliad.migration.core.Migration;
@@ -56,6 +56,9 @@ public final class ModeRunner {
 		Mode mode = this.settings.mode();
 		ModeReport report = new ModeReport(mode);
 		try {
+			if (mode == Mode.DRY_RUN) {
+				return gate(migrator);
+			}
 			report(mode, migrator, report);
 		}
 		catch (VerificationFailedException ex) {
@@ -99,7 +102,7 @@ public final class ModeRunner {
 			case MIGRATE_ONLY -> migrateOnly(migrator.migrate(), report);
 			case PLAN -> plan(migrator.plan(), report);
 			case VALIDATE -> validate(migrator.validate(), report);
-			case DRY_RUN -> dryRun(rehearse(migrator), report);
+			case DRY_RUN -> throw new IllegalArgumentException("dry-run is run by gate(migrator)");
 			case VERIFY -> verify(migrator.verify(), report);
 			case REPAIR -> repair(migrator.repair(), report);
 			case BASELINE -> baseline(migrator.baseline(requireTarget(mode)), report);
@@ -182,38 +185,22 @@ public final class ModeRunner {
 			.exitCode(ExitCode.SUCCESS);
 	}
 
-	private void dryRun(DryRunResult result, ModeReport report) {
-		List<Finding> gateFailures = (this.settings.compat() == CompatPolicy.FAIL) ? result.gateFailures() : List.of();
-		report
-			.summary(((result.kind() == DryRunResult.Kind.REHEARSAL)
-					? "Rehearsal of " + result.steps().size() + " pending migration(s) as migrate runs them, committed"
-							+ " on the scratch database restored from snapshot " + this.settings.snapshot()
-					: "Dry run of " + result.steps().size() + " pending migration(s) in one transaction, rolled back")
-					+ ": " + (result.succeeded() ? "all succeeded" : "a migration failed") + "; "
-					+ result.findings().size() + " finding(s), " + gateFailures.size() + " failing the gate"
-					+ " (compat=" + lower(this.settings.compat()) + "). " + result.sizes().summary())
-			.value("kind", lower(result.kind()))
-			.value("tableSizes", Map.of("known", result.sizes().known(), "summary", result.sizes().summary()))
-			.section("steps", "Migrations",
-					result.steps()
-						.stream()
-						.map((step) -> Item.of(step.version() + "  " + step.fileName() + "  " + step.outcome() + "  "
-								+ step.durationMs() + " ms" + ((step.message() != null) ? "  " + step.message() : "")
-								+ (step.locks().isEmpty() ? "" : "  locks: " + String.join(", ", step.locks())),
-								"version", step.version(), "file", step.fileName(), "outcome", step.outcome().name(),
-								"durationMs", step.durationMs(), "sqlState", step.sqlState(), "message", step.message(),
-								"locks", step.locks()))
-						.toList())
-			.section("findings", "Findings",
-					result.findings()
-						.stream()
-						.map((f) -> Item.of(f.toString(), "rule", f.rule().id(), "severity", lower(f.severity()),
-								"size", f.size(), "overSizeLimit", f.overSizeLimit(), "version", f.version(), "file",
-								f.fileName(), "line", f.line(), "object", f.object(), "message", f.message(),
-								"statement", f.statement(), "allowedBecause", f.allowedBecause()))
-						.toList())
-			.exitCode(gateFailures.isEmpty() ? ExitCode.SUCCESS : ExitCode.VALIDATION_FAILED);
-		result.failure().ifPresent(report::failed);
+	/**
+	 * The CI gate: the dry run's report on standard output (text or JSON) and every
+	 * report of {@code paliad.migration.reports}. The list is checked before the dry run,
+	 * so a typo costs no gate run; files are written before anything is printed, so a
+	 * file that cannot be written leaves one report on standard output, the failure's.
+	 */
+	private int gate(Migrator migrator) {
+		List<GateReport.Target> targets = GateReport.Target.parse(this.settings.reports());
+		GateReport gate = GateReport.of(rehearse(migrator), this.settings.compat())
+			.snapshot(this.settings.snapshot())
+			.paths(migrator.configuration().locations(), this.settings.reportPathPrefix());
+		gate.write(targets.stream().filter((target) -> target.file() != null).toList(), this.out);
+		this.out.print(gate.render((this.settings.output() == Output.JSON) ? Format.JSON : Format.TEXT));
+		gate.write(targets.stream().filter((target) -> target.file() == null).toList(), this.out);
+		this.out.flush();
+		return gate.exitCode().code();
 	}
 
 	private void verify(MigrationPlan plan, ModeReport report) {

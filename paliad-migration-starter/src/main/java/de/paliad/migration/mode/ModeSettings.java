@@ -15,8 +15,29 @@ import org.jspecify.annotations.Nullable;
  * @param compat what a {@code dry-run} finding that breaks the running version does
  * @param verifyChecksums what a changed file of an applied migration does, as
  * {@code plan} reports it
+ * @param reports the reports {@code dry-run} writes besides its output, e.g.
+ * {@code sarif:build/gate.sarif,github}, or {@code null}
+ * @param reportPathPrefix what replaces the migration location in the file paths of those
+ * reports, or {@code null} to derive it from the location
  */
 public record ModeSettings(Mode mode, Output output, @Nullable Long target, @Nullable String snapshot,
-		CompatPolicy compat, ChecksumPolicy verifyChecksums) {
+		CompatPolicy compat, ChecksumPolicy verifyChecksums, @Nullable String reports,
+		@Nullable String reportPathPrefix) {
+
+	/**
+	 * Settings without extra gate reports.
+	 * @param mode the mode to run
+	 * @param output the format of the report
+	 * @param target the version {@code down} and {@code baseline} work on, or
+	 * {@code null}
+	 * @param snapshot a {@code pg_dump} file {@code dry-run} restores first, or
+	 * {@code null}
+	 * @param compat what a {@code dry-run} finding that breaks the running version does
+	 * @param verifyChecksums what a changed file of an applied migration does
+	 */
+	public ModeSettings(Mode mode, Output output, @Nullable Long target, @Nullable String snapshot, CompatPolicy compat,
+			ChecksumPolicy verifyChecksums) {
+		this(mode, output, target, snapshot, compat, verifyChecksums, null, null);
+	}
 
 }

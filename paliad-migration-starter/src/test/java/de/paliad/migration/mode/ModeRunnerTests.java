@@ -3,6 +3,7 @@ package de.paliad.migration.mode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -123,6 +124,55 @@ class ModeRunnerTests {
 	}
 
 	@Test
+	void dryRunWritesEachConfiguredReportAndPrintsAnnotationsAfterItsOutput(@TempDir Path build) throws Exception {
+		this.files.write("3_broken.up.sql", "-- fails\nALTER TABLE items DROP COLUMN legacy_code;");
+		this.settings.setReports("sarif:" + build.resolve("gate.sarif") + ",markdown:" + build.resolve("md/gate.md")
+				+ ",github,gitlab:" + build.resolve("gl-code-quality.json"));
+		this.settings.setReportPathPrefix("app/src/main/resources/db/migration");
+
+		assertThat(run(Mode.DRY_RUN)).isEqualTo(4);
+
+		String file = "app/src/main/resources/db/migration/3_broken.up.sql";
+		assertThat(output()).startsWith("== paliad-migration dry-run ==")
+			.contains("3  3_broken.up.sql  FAILED")
+			.endsWith("::error file=" + file + ",line=2,title=paliad-migration%3A migration 3 failed (SQLSTATE 42703)::"
+					+ "Migration 3 (3_broken.up.sql) failed at line 2 with SQLSTATE 42703: ERROR: column \"legacy_code\""
+					+ " of relation \"items\" does not exist. "
+					+ output().substring(output().lastIndexOf("does not exist. ") + 16));
+		String sarif = Files.readString(build.resolve("gate.sarif"));
+		assertThat((List<String>) JsonPath.read(sarif, "$.runs[0].results[*].ruleId")).contains("migration-failed");
+		assertThat((List<String>) JsonPath.read(sarif,
+				"$.runs[0].results[?(@.ruleId == 'migration-failed')].locations[0].physicalLocation.artifactLocation.uri"))
+			.containsExactly(file);
+		assertThat(Files.readString(build.resolve("md/gate.md")))
+			.startsWith("### ❌ paliad-migration gate failed: a migration failed");
+		assertThat((List<String>) JsonPath.read(Files.readString(build.resolve("gl-code-quality.json")),
+				"$[*].location.path"))
+			.contains(file);
+	}
+
+	@Test
+	void anInvalidReportListEndsTheDryRunWithTwoBeforeItRuns() {
+		this.settings.setReports("sarif");
+
+		assertThat(run(Mode.DRY_RUN)).isEqualTo(2);
+		assertThat(output()).contains("FAILED: Invalid paliad.migration.reports='sarif': 'sarif' names no file")
+			.doesNotContain("Migrations (")
+			.contains("Exit code: 2");
+	}
+
+	@Test
+	void aReportFileThatCannotBeWrittenEndsTheDryRunWithTwo(@TempDir Path build) throws Exception {
+		Path notAFolder = Files.writeString(build.resolve("build"), "a file, not a folder");
+		this.settings.setReports("sarif:" + notAFolder.resolve("gate.sarif"));
+
+		assertThat(run(Mode.DRY_RUN)).isEqualTo(2);
+		assertThat(output()).contains("FAILED: Could not write the sarif report to " + notAFolder.resolve("gate.sarif"))
+			.contains("name another file in paliad.migration.reports")
+			.doesNotContain("Migrations (");
+	}
+
+	@Test
 	void verifyExitsWithFiveAndListsTheDifferences() {
 		assertThat(run(Mode.VERIFY)).isEqualTo(5);
 		assertThat(output()).contains("Differences (2):").contains("pending: 1");
@@ -228,6 +278,18 @@ class ModeRunnerTests {
 
 		private ChecksumPolicy verifyChecksums = ChecksumPolicy.FAIL;
 
+		private String reports;
+
+		private String reportPathPrefix;
+
+		void setReports(String reports) {
+			this.reports = reports;
+		}
+
+		void setReportPathPrefix(String reportPathPrefix) {
+			this.reportPathPrefix = reportPathPrefix;
+		}
+
 		void setMode(Mode mode) {
 			this.mode = mode;
 		}
@@ -249,7 +311,8 @@ class ModeRunnerTests {
 		}
 
 		ModeSettings toModeSettings() {
-			return new ModeSettings(this.mode, this.output, this.target, null, CompatPolicy.FAIL, this.verifyChecksums);
+			return new ModeSettings(this.mode, this.output, this.target, null, CompatPolicy.FAIL, this.verifyChecksums,
+					this.reports, this.reportPathPrefix);
 		}
 
 	}
