@@ -2,10 +2,12 @@
 # CI step 2: the migration gate. Runs the jar that will be deployed, in its own modes,
 # against a fresh scratch database on the pipeline's PostgreSQL server:
 #   1. dry-run       restore the production snapshot if one is given (the jar restores
-#                    it: COPY blocks, the roles it references), then apply every pending
-#                    migration in one transaction as production's migration role, check
-#                    each change against the running version (compat), and roll back
-#   2. migrate-only  apply them for real on the copy
+#                    it: COPY blocks, the roles it references), then rehearse every
+#                    pending migration exactly as migrate will (a transaction each,
+#                    no-transaction ones for real, committed on this throw-away copy) as
+#                    production's migration role, checking each change against the
+#                    running version (compat)
+#   2. migrate-only  nothing is left pending: proves a second deploy is a no-op
 #   3. verify        the copy's applied set now equals the jar's migrations exactly
 # Without a snapshot every migration runs from an empty database, which still catches
 # the seed's "column dropped long ago" when the whole history is on disk; with one, the
@@ -89,6 +91,11 @@ for mode in dry-run migrate-only verify; do
 	if [ "$mode" = "dry-run" ] && [ -n "${GATE_SNAPSHOT:-}" ]; then
 		echo "gate: restoring $GATE_SNAPSHOT"
 		extra+=(--paliad.migration.snapshot="$GATE_SNAPSHOT")
+	fi
+	# The scratch database is ours to throw away: rehearse (commit) rather than roll
+	# back one transaction, which would fail a valid enum ADD VALUE + use pair (55P04).
+	if [ "$mode" = "dry-run" ] && [ -z "${GATE_SNAPSHOT:-}" ]; then
+		extra+=(--paliad.migration.rehearse=true)
 	fi
 	if [ "$mode" = "dry-run" ] && [ -n "${GATE_REPORTS:-}" ]; then
 		echo "gate: reports $GATE_REPORTS"

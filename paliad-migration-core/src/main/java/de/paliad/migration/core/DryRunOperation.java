@@ -42,6 +42,16 @@ final class DryRunOperation {
 		return new RehearsalOperation(this.context).run(observer());
 	}
 
+	/**
+	 * Rehearses the pending migrations on this (disposable) database as {@code migrate}
+	 * runs them, committing; no snapshot is restored.
+	 * @return the per-migration report
+	 */
+	DryRunResult rehearse() {
+		this.context.load();
+		return new RehearsalOperation(this.context).run(observer());
+	}
+
 	private DryRunObserver observer() {
 		return (this.context.configuration().compatPolicy() != CompatPolicy.OFF) ? new CompatibilityAnalyzer()
 				: DryRunObserver.NONE;

@@ -119,8 +119,9 @@ final class FailureHints {
 			case ONE_TRANSACTION_DRY_RUN -> why + ", and this dry run holds every pending migration in one"
 					+ " transaction. This is a limit of the one-transaction dry run, not a fault of the migrations:"
 					+ " migrate commits each migration in its own transaction and will succeed. Gate them with the"
-					+ " snapshot rehearsal (paliad.migration.snapshot=<pg_dump file>, or MigrationGate.check), which"
-					+ " runs and commits them on a scratch copy exactly as migrate does.";
+					+ " snapshot rehearsal (paliad.migration.snapshot=<pg_dump file>, or MigrationGate.check) or, on a"
+					+ " throw-away database, paliad.migration.rehearse=true (Migrator.rehearse()), which run and commit"
+					+ " them exactly as migrate does.";
 		};
 	}
 

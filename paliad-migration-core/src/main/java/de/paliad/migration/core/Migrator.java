@@ -100,6 +100,21 @@ public final class Migrator {
 	}
 
 	/**
+	 * The CI gate on a disposable database without a snapshot: rehearses the pending
+	 * migrations on this migrator's database exactly as {@link #migrate()} runs them (a
+	 * transaction per migration, or one under {@code transaction=batch};
+	 * {@code no-transaction} migrations for real) with the compatibility analysis, and
+	 * COMMITS them. Only for a scratch database: use {@link #dryRun()} on one you care
+	 * about.
+	 * @return the per-migration report with the compatibility findings
+	 */
+	public DryRunResult rehearse() {
+		SizeAnnotator sizes = SizeAnnotator.of(configuration(), null); // before any
+																		// database work
+		return sizes.annotate(new DryRunOperation(this.context).rehearse());
+	}
+
+	/**
 	 * The CI gate: restores a {@code pg_dump} snapshot of production into this migrator's
 	 * database, which must be empty, then {@linkplain #dryRun() dry-runs} the pending
 	 * migrations against it. The restore connects as the login user (it creates the

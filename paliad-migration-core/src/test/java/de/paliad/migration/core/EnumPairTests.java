@@ -52,6 +52,18 @@ class EnumPairTests {
 	}
 
 	@Test
+	void passesTheRehearsalOnAScratchDatabaseWithoutASnapshot() {
+		this.fixture.db().execute(SCHEMA);
+
+		DryRunResult result = this.fixture.migrator().rehearse();
+
+		assertThat(result.kind()).isEqualTo(DryRunResult.Kind.REHEARSAL);
+		assertThat(result.failure()).isEmpty();
+		assertThat(Queries.trackedVersions(this.fixture.db().dataSource(), "public.applied_migrations"))
+			.containsExactly(2L, 3L);
+	}
+
+	@Test
 	void migratesPerMigration() {
 		this.fixture.db().execute(SCHEMA);
 

@@ -163,7 +163,11 @@ public class GateMojo extends AbstractMigrationsMojo {
 				if (configuration.role() != null && database.isEmbedded()) {
 					database.createOwnerRole(configuration.role());
 				}
-				result = new Migrator(database.dataSource(), configuration).dryRun();
+				// The embedded database is ours to throw away: rehearse and commit
+				// exactly as
+				// migrate will. A user's own server (url) gets the rolled-back dry run.
+				Migrator migrator = new Migrator(database.dataSource(), configuration);
+				result = database.isEmbedded() ? migrator.rehearse() : migrator.dryRun();
 			}
 			CompatPolicy compatPolicy = configuration.compatPolicy();
 			return GateVerdict.of(result, compatPolicy,

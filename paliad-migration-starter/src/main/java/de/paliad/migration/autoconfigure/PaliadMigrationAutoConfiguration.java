@@ -244,7 +244,8 @@ public final class PaliadMigrationAutoConfiguration {
 			}
 			ModeSettings settings = new ModeSettings(properties.getMode(), properties.getOutput(),
 					properties.getTarget(), properties.getSnapshot(), properties.getCompat(),
-					properties.getVerifyChecksums(), properties.getReports(), properties.getReportPathPrefix());
+					properties.getVerifyChecksums(), properties.getReports(), properties.getReportPathPrefix(),
+					properties.isRehearse());
 			return new ModeRunner(settings, System.out);
 		}
 

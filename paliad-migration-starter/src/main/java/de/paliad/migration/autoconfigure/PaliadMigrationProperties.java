@@ -131,6 +131,14 @@ public class PaliadMigrationProperties {
 	private @Nullable String snapshot;
 
 	/**
+	 * Whether 'dry-run' without a snapshot rehearses the pending migrations on the
+	 * configured database as 'migrate' runs them and commits them (for a disposable
+	 * scratch database in CI), instead of running them in one transaction that is rolled
+	 * back. With a snapshot the dry run always rehearses.
+	 */
+	private boolean rehearse;
+
+	/**
 	 * What a 'dry-run' finding that breaks the running version does: 'fail' (exit code 3
 	 * unless the migration says '-- paliad:allow-breaking <reason>'), 'warn', or 'off'
 	 * (no compatibility analysis).
@@ -378,6 +386,14 @@ public class PaliadMigrationProperties {
 
 	public void setSnapshot(@Nullable String snapshot) {
 		this.snapshot = snapshot;
+	}
+
+	public boolean isRehearse() {
+		return this.rehearse;
+	}
+
+	public void setRehearse(boolean rehearse) {
+		this.rehearse = rehearse;
 	}
 
 	public CompatPolicy getCompat() {

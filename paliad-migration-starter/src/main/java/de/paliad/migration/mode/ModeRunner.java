@@ -114,7 +114,10 @@ public final class ModeRunner {
 
 	private DryRunResult rehearse(Migrator migrator) {
 		String snapshot = this.settings.snapshot();
-		return (snapshot != null) ? migrator.dryRun(Path.of(snapshot)) : migrator.dryRun();
+		if (snapshot != null) {
+			return migrator.dryRun(Path.of(snapshot));
+		}
+		return this.settings.rehearse() ? migrator.rehearse() : migrator.dryRun();
 	}
 
 	private long requireTarget(Mode mode) {
