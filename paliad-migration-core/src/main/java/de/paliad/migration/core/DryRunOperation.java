@@ -52,7 +52,7 @@ final class DryRunOperation {
 				.checked(MigrationPlan.of(onDisk, this.context.tracker().readApplied(session.connection())));
 			try (StatementRunner runner = this.context.runner()) {
 				DryRunObserver observer = (this.context.configuration().compatPolicy() != CompatPolicy.OFF)
-						? new CompatibilityAnalyzer() : DryRunObserver.NONE;
+						? new CompatibilityAnalyzer(this.context.tracker().table()) : DryRunObserver.NONE;
 				DryRunResult result = rehearse(session, runner, observer, plan);
 				logger.info("Dry run of {} pending migration(s): {}; {} finding(s), {} failing the gate",
 						plan.pending().size(),
@@ -84,7 +84,9 @@ final class DryRunOperation {
 				}
 				long start = System.nanoTime();
 				try {
+					observer.migrationStarted(connection, migration);
 					List<String> unchecked = runner.rehearse(session, migration, observer);
+					observer.migrationFinished(connection, migration);
 					tracker.insert(connection, migration, migration.checksum(), null, "dry-run");
 					long millis = (System.nanoTime() - start) / 1_000_000;
 					steps.add(
@@ -100,6 +102,9 @@ final class DryRunOperation {
 					steps.add(step(observer, migration, DryRunResult.Outcome.FAILED,
 							(System.nanoTime() - start) / 1_000_000, ex.sqlState(), first.getMessage()));
 				}
+			}
+			if (first == null) {
+				observer.finished(connection);
 			}
 			return first;
 		});
