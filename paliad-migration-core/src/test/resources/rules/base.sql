@@ -11,3 +11,6 @@ CREATE FUNCTION order_total(bigint) RETURNS integer LANGUAGE sql AS 'SELECT tota
 CREATE TYPE mood AS ENUM ('happy', 'sad');
 CREATE TABLE events (id bigint, at date) PARTITION BY RANGE (at);
 CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE tags (id integer PRIMARY KEY, label text UNIQUE);
+CREATE TABLE ledgers (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, code text UNIQUE);
+CREATE TABLE tag_links (tag_id integer REFERENCES tags (id), note text);

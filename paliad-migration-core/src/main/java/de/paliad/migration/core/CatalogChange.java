@@ -49,6 +49,17 @@ record CatalogChange(Baseline baseline, CatalogState before, CatalogState after,
 		return retyped;
 	}
 
+	/**
+	 * Whether the statement changed any column's type (a referenced key's type change
+	 * re-creates the foreign keys of other tables too).
+	 */
+	boolean anyRetyped() {
+		return this.before.columns().values().stream().anyMatch((old) -> {
+			CatalogState.Column now = this.after.columns().get(old.key());
+			return !old.dropped() && now != null && !now.dropped() && !now.type().equals(old.type());
+		});
+	}
+
 	/** The columns this statement added to the relation. */
 	List<CatalogState.Column> added(long relation) {
 		return this.after.columns()
@@ -77,7 +88,7 @@ record CatalogChange(Baseline baseline, CatalogState before, CatalogState after,
 	 * The constraint a new constraint replaces after a type change (same table and name).
 	 */
 	CatalogState.@Nullable Constraint replacedConstraint(CatalogState.Constraint constraint) {
-		if (retyped(constraint.relation()).isEmpty()) {
+		if (!anyRetyped()) {
 			return null;
 		}
 		for (CatalogState.Constraint old : this.before.constraints().values()) {

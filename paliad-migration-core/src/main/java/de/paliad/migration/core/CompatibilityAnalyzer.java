@@ -22,6 +22,11 @@ final class CompatibilityAnalyzer implements DryRunObserver {
 
 	private static final Set<String> DML = Set.of("INSERT", "UPDATE", "DELETE", "MERGE", "COPY");
 
+	/**
+	 * Locks only an ACCESS EXCLUSIVE waits for: reading another table is no slow work.
+	 */
+	private static final Set<String> WEAK = Set.of("AccessShareLock", "RowShareLock");
+
 	private final TableName tracker;
 
 	private final LockLedger locks = new LockLedger();
@@ -132,8 +137,8 @@ final class CompatibilityAnalyzer implements DryRunObserver {
 			return;
 		}
 		boolean slow = found.blocks() || DML.contains(statement.firstWord())
-				|| (statement.firstWord().equals("WITH") && DML.stream().anyMatch(statement::hasWord))
-				|| taken.stream().anyMatch((hold) -> !exclusive.contains(hold.relation()));
+				|| (statement.firstWord().equals("WITH") && DML.stream().anyMatch(statement::hasWord)) || taken.stream()
+					.anyMatch((hold) -> !exclusive.contains(hold.relation()) && !WEAK.contains(hold.mode()));
 		if (!slow) {
 			return;
 		}
@@ -176,6 +181,27 @@ final class CompatibilityAnalyzer implements DryRunObserver {
 	public void migrationFinished(Connection connection, Migration migration) throws SQLException {
 		this.current = migration;
 		reportHeldAcross();
+		forgiveRecreated(connection, migration);
+	}
+
+	/**
+	 * A view or function dropped and created again in the same migration (the usual way
+	 * to change a view's columns or a function's return type) is replaced atomically: the
+	 * running version never sees it missing.
+	 */
+	private void forgiveRecreated(Connection connection, Migration migration) throws SQLException {
+		if (this.findings.stream().noneMatch((f) -> recreatable(f, migration))) {
+			return;
+		}
+		CatalogState now = CatalogState.read(connection, this.tracker);
+		Set<String> present = new HashSet<>(now.functions().values());
+		now.relations().values().stream().filter(CatalogState.Relation::isView).forEach((v) -> present.add(v.name()));
+		this.findings.removeIf((f) -> recreatable(f, migration) && present.contains(f.object()));
+	}
+
+	private static boolean recreatable(Finding finding, Migration migration) {
+		return finding.version() == migration.version()
+				&& (finding.rule() == Rule.DROP_VIEW || finding.rule() == Rule.DROP_FUNCTION);
 	}
 
 	@Override
