@@ -56,8 +56,11 @@ final class IndexDiff {
 		if (this.change.baseline().hasRelation(old.oid())) {
 			this.change.baseline().adoptRelation(now.oid());
 		}
-		if (!now.unique() || now.fileNode() == old.fileNode()) {
-			return; // reused (binary-coercible change) or covered by the table's rewrite
+		if (!now.unique() || now.fileNode() == old.fileNode() || this.change.concurrent()) {
+			// reused (binary-coercible change), covered by the table's rewrite, or
+			// swapped in
+			// by REINDEX CONCURRENTLY
+			return;
 		}
 		String table = this.change.after().relationName(now.table());
 		String key = now.primary() ? "primary key" : "unique index";
