@@ -78,15 +78,19 @@ final class CompatibilityAnalyzer implements DryRunObserver {
 			reportHeldAcross();
 			this.current = migration;
 		}
-		CatalogState now = CatalogState.read(connection, this.tracker);
 		Findings found = new Findings(migration, statement);
-		CatalogChange change = new CatalogChange(this.baseline, this.previous, now, statement,
-				isConcurrent(migration, statement));
-		new RelationDiff(change).compare(found);
-		new IndexDiff(change).compare(found);
-		new ColumnDiff(change).compare(found);
-		new ConstraintDiff(change, (fk) -> this.foreignKeys.put(fk.oid(), found)).compare(found);
-		new RoutineDiff(change).compare(found);
+		// DML changes rows, not the catalog: skip the catalog read (the costly part)
+		CatalogState now = DML.contains(statement.firstWord()) ? this.previous
+				: CatalogState.read(connection, this.tracker);
+		if (now != this.previous) {
+			CatalogChange change = new CatalogChange(this.baseline, this.previous, now, statement,
+					isConcurrent(migration, statement));
+			new RelationDiff(change).compare(found);
+			new IndexDiff(change).compare(found);
+			new ColumnDiff(change).compare(found);
+			new ConstraintDiff(change, (fk) -> this.foreignKeys.put(fk.oid(), found)).compare(found);
+			new RoutineDiff(change).compare(found);
+		}
 		List<LockLedger.Hold> taken = this.locks.taken(connection, migration, statement, this.baseline, this.previous);
 		explainAccessExclusive(taken, found);
 		findHeldAcross(migration, statement, taken, found);
