@@ -53,8 +53,8 @@ final class DryRunOperation {
 	}
 
 	private DryRunObserver observer() {
-		return (this.context.configuration().compatPolicy() != CompatPolicy.OFF) ? new CompatibilityAnalyzer()
-				: DryRunObserver.NONE;
+		return (this.context.configuration().compatPolicy() != CompatPolicy.OFF)
+				? new CompatibilityAnalyzer(this.context.tracker().table()) : DryRunObserver.NONE;
 	}
 
 	/**
@@ -102,7 +102,9 @@ final class DryRunOperation {
 				}
 				long start = System.nanoTime();
 				try {
+					observer.migrationStarted(connection, migration);
 					List<String> unchecked = runner.rehearse(session, migration, observer);
+					observer.migrationFinished(connection, migration);
 					tracker.insert(connection, migration, migration.checksum(), null, "dry-run");
 					long millis = (System.nanoTime() - start) / 1_000_000;
 					steps.add(
@@ -118,6 +120,9 @@ final class DryRunOperation {
 					steps.add(step(observer, migration, DryRunResult.Outcome.FAILED,
 							(System.nanoTime() - start) / 1_000_000, ex.sqlState(), first.getMessage()));
 				}
+			}
+			if (first == null) {
+				observer.finished(connection);
 			}
 			return first;
 		});

@@ -1,0 +1,1 @@
+CREATE TABLE notes (id integer CHECK (id > 0));

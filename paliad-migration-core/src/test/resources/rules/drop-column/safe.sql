@@ -1,0 +1,3 @@
+ALTER TABLE accounts ADD COLUMN scratch text;
+-- next migration
+ALTER TABLE accounts DROP COLUMN IF EXISTS scratch;

@@ -1,0 +1,2 @@
+-- paliad:no-transaction
+DROP INDEX CONCURRENTLY orders_status_idx;

@@ -1,0 +1,2 @@
+CREATE SEQUENCE scratch_numbers;
+DROP SEQUENCE scratch_numbers;

@@ -1,0 +1,2 @@
+CREATE TABLE scratch (id serial PRIMARY KEY);
+DROP TABLE scratch;

@@ -1,0 +1,2 @@
+CREATE VIEW scratch_names AS SELECT name FROM accounts;
+DROP VIEW scratch_names;

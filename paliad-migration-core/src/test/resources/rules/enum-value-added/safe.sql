@@ -1,0 +1,2 @@
+CREATE TYPE weather AS ENUM ('sunny');
+ALTER TYPE weather ADD VALUE 'rainy';

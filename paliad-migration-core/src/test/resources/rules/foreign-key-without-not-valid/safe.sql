@@ -1,0 +1,3 @@
+ALTER TABLE orders ADD CONSTRAINT orders_account_fk FOREIGN KEY (account_id) REFERENCES accounts (id) NOT VALID;
+-- next migration
+ALTER TABLE orders VALIDATE CONSTRAINT orders_account_fk;

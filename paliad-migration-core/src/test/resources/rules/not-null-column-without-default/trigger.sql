@@ -1,0 +1,1 @@
+ALTER TABLE empty_things ADD COLUMN label text NOT NULL;

@@ -1,0 +1,2 @@
+-- paliad:no-transaction
+REINDEX INDEX CONCURRENTLY orders_status_idx;

@@ -1,0 +1,1 @@
+ALTER FUNCTION order_total(bigint) RENAME TO order_sum;

@@ -1,0 +1,1 @@
+ALTER VIEW account_names RENAME TO account_labels;

@@ -1,0 +1,1 @@
+COMMENT ON CONSTRAINT orders_total_positive ON orders IS 'total is positive';
