@@ -76,7 +76,7 @@ read -r -a java_opts <<<"${GATE_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSeria
 meaning() {
 	case "$1" in
 	2) echo "invalid configuration or usage: down/baseline without target, an invalid tracker schema/table name, down of a version that is not applied or has no down file" ;;
-	3) echo "validation failed: file naming, duplicate versions, static checks, a recorded name that disagrees with the file, checksum drift (with verify-checksums=fail); in dry-run, a breaking finding with compat=fail" ;;
+	3) echo "validation failed: file naming, duplicate versions, static checks, a recorded name that disagrees with the file, checksum drift (with verify-checksums=fail); in dry-run, a breaking finding (or a blocking one on a table over the size limit) with compat=fail" ;;
 	4) echo "a migration's SQL failed (its transaction was rolled back)" ;;
 	5) echo "verify found a difference: pending migrations, or applied versions missing on disk" ;;
 	6) echo "the database is unreachable, or the migration lock was not acquired within lock-wait-timeout" ;;

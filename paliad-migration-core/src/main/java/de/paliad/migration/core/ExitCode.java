@@ -29,7 +29,7 @@ public enum ExitCode {
 	VALIDATION_FAILED(3,
 			"validation failed: file naming, duplicate versions, static checks, a recorded name that disagrees"
 					+ " with the file, checksum drift (with verify-checksums=fail); in dry-run, a breaking finding"
-					+ " with compat=fail",
+					+ " (or a blocking one on a table over the size limit) with compat=fail",
 			"Fix the migration files or tracker rows named above; no migration SQL ran. The 'validate' and"
 					+ " 'plan' modes (--paliad.migration.mode=plan) show these problems without starting the"
 					+ " application."),
