@@ -30,8 +30,11 @@ final class MigrateOperation {
 
 	private final MigrationListener listener;
 
-	MigrateOperation(OperationContext context) {
+	private final RunCancellation cancellation;
+
+	MigrateOperation(OperationContext context, RunCancellation cancellation) {
 		this.context = context;
+		this.cancellation = cancellation;
 		this.configuration = context.configuration();
 		this.listener = context.listener();
 	}
@@ -43,6 +46,7 @@ final class MigrateOperation {
 	 */
 	MigrateResult run() {
 		long start = System.nanoTime();
+		this.cancellation.started();
 		try {
 			MigrateResult result = migrate(start);
 			logger.info(
@@ -54,10 +58,19 @@ final class MigrateOperation {
 			return result;
 		}
 		catch (MigrationException ex) {
-			logger.error("Migration run failed: {}", ex.getMessage());
+			MigrationException failure = this.cancellation.explain(ex);
+			if (failure instanceof MigrationCancelledException) {
+				logger.warn("Migration run stopped: {}", failure.getMessage());
+			}
+			else {
+				logger.error("Migration run failed: {}", failure.getMessage());
+			}
 			this.listener.stateChanged(MigrationState.FAILED);
-			this.listener.failed(ex);
-			throw ex;
+			this.listener.failed(failure);
+			throw failure;
+		}
+		finally {
+			this.cancellation.finished();
 		}
 	}
 
@@ -106,6 +119,7 @@ final class MigrateOperation {
 			throws SQLException {
 		List<AppliedStep> applied = new ArrayList<>();
 		for (List<Migration> group : groups(pending)) {
+			this.cancellation.starting(session.connection(), group.get(0).transactional(), applied.size());
 			if (group.size() == 1 && !group.get(0).transactional()) {
 				applied.add(applyWithoutTransaction(session, runner, group.get(0)));
 			}
@@ -180,7 +194,8 @@ final class MigrateOperation {
 	}
 
 	private boolean shouldRetry(StatementFailure failure, int attempt, StatementRunner runner) {
-		if (!LOCK_NOT_AVAILABLE.equals(failure.sqlState()) || attempt > this.configuration.lockRetries()) {
+		if (!LOCK_NOT_AVAILABLE.equals(failure.sqlState()) || attempt > this.configuration.lockRetries()
+				|| this.cancellation.requested()) {
 			return false;
 		}
 		long base = Math.max(100, this.configuration.lockTimeout().toMillis() / 2) * attempt;
@@ -206,6 +221,9 @@ final class MigrateOperation {
 			StatementRunner runner) {
 		Migration migration = failure.migration();
 		this.listener.migrationFinished(migration, Duration.ZERO, false);
+		if (this.cancellation.cancelled(failure.sqlState())) {
+			return new MigrationCancelledException(migration, this.cancellation.appliedByThisRun());
+		}
 		if (session.isConnectionLoss(failure.sqlException())) {
 			return session.connectionLost(failure.sqlException());
 		}
