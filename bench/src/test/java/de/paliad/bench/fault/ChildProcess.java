@@ -125,6 +125,13 @@ final class ChildProcess implements AutoCloseable {
 	}
 
 	/**
+	 * SIGTERM, what {@code docker stop} and Kubernetes send first: shutdown hooks run.
+	 */
+	void sigterm() {
+		this.process.destroy();
+	}
+
+	/**
 	 * Waits for the exit and returns the exit code, or kills the process when time runs
 	 * out.
 	 */

@@ -61,7 +61,15 @@ public final class MigrationShutdown {
 	 */
 	public Watch watch(Migrator migrator) {
 		Watch watch = new Watch(migrator);
-		Runtime.getRuntime().addShutdownHook(watch.hook);
+		try {
+			Runtime.getRuntime().addShutdownHook(watch.hook);
+		}
+		catch (IllegalStateException ex) {
+			// The shutdown began before the run: it must not start.
+			this.requested = true;
+			logger.warn("Shutdown under way before the migration run started: not starting it");
+			migrator.cancel();
+		}
 		return watch;
 	}
 
