@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP proxy between the migrating JVM and PostgreSQL that the test can cut: {@link #cut()}
- * resets every connection through it in both directions at once (RST, as a dropped NAT
- * entry or a restarted load balancer does), while new connections still pass — so the
- * next start runs through the same address.
+ * A TCP proxy between the migrating JVM and PostgreSQL that the test can cut:
+ * {@link #cut()} resets every connection through it in both directions at once (RST, as a
+ * dropped NAT entry or a restarted load balancer does), while new connections still pass
+ * — so the next start runs through the same address.
  */
 final class CuttableProxy implements AutoCloseable {
 

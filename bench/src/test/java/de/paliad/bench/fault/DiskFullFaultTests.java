@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The server's disk fills up during a migration: its tables live in a tablespace on an
- * 8 MB tmpfs, and migration 3 inserts more than fits. The runner must fail with a
+ * The server's disk fills up during a migration: its tables live in a tablespace on an 8
+ * MB tmpfs, and migration 3 inserts more than fits. The runner must fail with a
  * classified message (exit 4, SQLSTATE 53100 "could not extend file … No space left on
  * device", rolled back), the database must hold migrations 1 and 2 and nothing of 3, and
  * after the operator makes room (the tmpfs grows to 64 MB) the next start completes.

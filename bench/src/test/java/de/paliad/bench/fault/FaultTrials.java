@@ -42,7 +42,10 @@ final class FaultTrials {
 				log);
 	}
 
-	/** Starts {@link FaultMigrateMain} on {@code database} with the migrations at {@code location}. */
+	/**
+	 * Starts {@link FaultMigrateMain} on {@code database} with the migrations at
+	 * {@code location}.
+	 */
 	static ChildProcess migrateAt(FaultServer server, String database, String location, String applicationName,
 			Path log) throws IOException {
 		return ChildProcess.java(List.of("-XX:TieredStopAtLevel=1"), FaultMigrateMain.class.getName(),

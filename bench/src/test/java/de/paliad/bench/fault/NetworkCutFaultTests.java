@@ -17,11 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The network between the migrator and PostgreSQL cut in the middle of a migration: a
  * {@link CuttableProxy} in between resets the connections, in both directions, while a
- * migration sleeps inside its transaction or at a random time of the run. The runner
- * must fail with a classified message (exit 6, "Lost the database connection", naming
- * the migration in flight and that it did not commit), the database must hold every
- * migration exactly before or after, and the next start through the same proxy must
- * complete.
+ * migration sleeps inside its transaction or at a random time of the run. The runner must
+ * fail with a classified message (exit 6, "Lost the database connection", naming the
+ * migration in flight and that it did not commit), the database must hold every migration
+ * exactly before or after, and the next start through the same proxy must complete.
  */
 @Tag("fault")
 class NetworkCutFaultTests {
@@ -66,8 +65,8 @@ class NetworkCutFaultTests {
 			try (CuttableProxy proxy = new CuttableProxy(server.port())) {
 				String url = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + database;
 				ChildProcess child = ChildProcess.java(List.of("-XX:TieredStopAtLevel=1"),
-						FaultMigrateMain.class.getName(), List.of(url, FaultServer.USER, FaultServer.PASSWORD,
-								set.location(), app, "5000", "3"),
+						FaultMigrateMain.class.getName(),
+						List.of(url, FaultServer.USER, FaultServer.PASSWORD, set.location(), app, "5000", "3"),
 						work.resolve("logs/trial-" + trial + ".log"));
 				if (duringStatement) {
 					awaitSleeping(database, app);
@@ -92,8 +91,8 @@ class NetworkCutFaultTests {
 				inconsistent += verdict.inconsistent();
 				twice += verdict.appliedTwice();
 				problems.addAll(verdict.problems());
-				long locks = Long.parseLong(
-						server.query(database, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"));
+				long locks = Long
+					.parseLong(server.query(database, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"));
 				if (locks != 0) {
 					problems.add("trial " + trial + ": " + locks + " advisory lock(s) left");
 				}
@@ -109,8 +108,9 @@ class NetworkCutFaultTests {
 				else {
 					problems.add("trial " + trial + ": next start exit " + nextExit + ", " + after);
 				}
-				notes.add("trial " + trial + " (" + (duringStatement ? "cut while a migration sleeps" : "cut at a random time")
-						+ "): exit " + exit + " — `" + failure + "`; " + verdict.after() + " of " + set.size()
+				notes.add("trial " + trial + " ("
+						+ (duringStatement ? "cut while a migration sleeps" : "cut at a random time") + "): exit "
+						+ exit + " — `" + failure + "`; " + verdict.after() + " of " + set.size()
 						+ " applied at the cut, consistent: " + (verdict.inconsistent() == 0)
 						+ "; next start through the proxy: exit " + nextExit);
 			}
