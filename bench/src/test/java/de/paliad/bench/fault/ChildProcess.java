@@ -128,7 +128,9 @@ final class ChildProcess implements AutoCloseable {
 	 * SIGTERM, what {@code docker stop} and Kubernetes send first: shutdown hooks run.
 	 */
 	void sigterm() {
-		this.process.destroy();
+		// Through the handle: Process.destroy() would also close the pipes, and the
+		// child's shutdown logging would be lost.
+		this.process.toHandle().destroy();
 	}
 
 	/**

@@ -45,7 +45,7 @@ class SigtermFaultTests {
 	}
 
 	@AfterAll
-	static void stopServer() {
+	static void stopServer() throws Exception {
 		if (server != null) {
 			server.close();
 		}

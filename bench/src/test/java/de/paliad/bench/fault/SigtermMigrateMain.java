@@ -38,31 +38,35 @@ public final class SigtermMigrateMain {
 		Migrator migrator = new Migrator(dataSource, MigrationConfiguration.builder().locations(args[3]).build());
 		MigrationShutdown shutdown = new MigrationShutdown(Duration.ofMillis(Long.parseLong(args[5])));
 		FailureHandler failures = new FailureHandler(OnFailure.EXIT, ProcessExit.system(), null, shutdown);
-		MigrateResult result;
+		// The failure is handled inside the watch, as the starter does: once the watch
+		// closes, the shutdown hook returns and the JVM may halt.
 		try (MigrationShutdown.Watch watch = shutdown.watch(migrator)) {
 			System.out.println(MIGRATING);
 			System.out.flush();
-			result = migrator.migrate();
-		}
-		catch (RuntimeException ex) {
 			try {
-				failures.runFailed(ex);
-			}
-			catch (RuntimeException stop) {
-				// What the Spring Boot startup would throw; outside Spring it is printed.
-				System.out.println((shutdown.requested() ? STOPPED : FaultMigrateMain.FAILED) + " "
-						+ stop.getClass().getSimpleName() + ": " + stop.getMessage());
+				MigrateResult result = migrator.migrate();
+				System.out.println(FaultMigrateMain.APPLIED + " "
+						+ result.applied()
+							.stream()
+							.map((migration) -> String.valueOf(migration.version()))
+							.collect(Collectors.joining(",")));
 				System.out.flush();
 			}
-			// During a shutdown the JVM exits by itself (143 after SIGTERM).
-			return;
+			catch (RuntimeException ex) {
+				try {
+					failures.runFailed(ex);
+				}
+				catch (RuntimeException stop) {
+					// What the Spring Boot startup would throw; outside Spring it is
+					// printed.
+					System.out.println((shutdown.requested() ? STOPPED : FaultMigrateMain.FAILED) + " "
+							+ stop.getClass().getSimpleName() + ": " + stop.getMessage());
+					System.out.flush();
+				}
+				// During a shutdown the JVM exits by itself (143 after SIGTERM).
+				return;
+			}
 		}
-		System.out.println(FaultMigrateMain.APPLIED + " "
-				+ result.applied()
-					.stream()
-					.map((migration) -> String.valueOf(migration.version()))
-					.collect(Collectors.joining(",")));
-		System.out.flush();
 		// No System.exit: during a shutdown it would block; without one main just ends.
 	}
 

@@ -148,6 +148,9 @@ public final class FailureHandler {
 	 */
 	private static RuntimeException duringShutdown(RuntimeException failure) {
 		if (failure instanceof MigrationCancelledException stop) {
+			// Logged here, while the shutdown hook still waits for the run: once it
+			// returns the JVM may halt before Spring Boot reports the failed startup.
+			logger.warn("Startup stopped by a shutdown during the migrations (not a failure): {}", stop.getMessage());
 			return new MigrationStoppedException(stop);
 		}
 		return (failure instanceof MigrationException migrationFailure)

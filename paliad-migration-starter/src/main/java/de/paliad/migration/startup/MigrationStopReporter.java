@@ -21,8 +21,8 @@ class MigrationStopReporter implements SpringBootExceptionReporter {
 	public boolean reportException(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof MigrationStoppedException) {
-				logger.warn("Startup stopped by a shutdown during the migrations (not a failure): {}",
-						cause.getMessage());
+				// The FailureHandler logged the stop already, while the shutdown waited.
+				logger.debug("Startup stopped by a shutdown: {}", cause.getMessage());
 				return true;
 			}
 		}
