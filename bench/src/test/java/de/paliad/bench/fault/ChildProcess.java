@@ -125,6 +125,15 @@ final class ChildProcess implements AutoCloseable {
 	}
 
 	/**
+	 * SIGTERM, what {@code docker stop} and Kubernetes send first: shutdown hooks run.
+	 */
+	void sigterm() {
+		// Through the handle: Process.destroy() would also close the pipes, and the
+		// child's shutdown logging would be lost.
+		this.process.toHandle().destroy();
+	}
+
+	/**
 	 * Waits for the exit and returns the exit code, or kills the process when time runs
 	 * out.
 	 */

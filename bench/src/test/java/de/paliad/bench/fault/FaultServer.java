@@ -90,6 +90,19 @@ final class FaultServer implements AutoCloseable {
 		}
 	}
 
+	/** The first column of the first row of {@code sql}. */
+	String query(String database, String sql) {
+		try (Connection connection = dataSource(database, "fault-suite").getConnection();
+				Statement statement = connection.createStatement();
+				java.sql.ResultSet rs = statement.executeQuery(sql)) {
+			rs.next();
+			return rs.getString(1);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Fault-suite SQL failed: " + ex.getMessage(), ex);
+		}
+	}
+
 	/**
 	 * Restarts the server with {@code pg_ctl restart}: {@code fast} ends every session
 	 * (SQLSTATE 57P01) and checkpoints, {@code immediate} is a crash followed by WAL

@@ -43,6 +43,18 @@ final class FaultTrials {
 	}
 
 	/**
+	 * Starts {@link FaultMigrateMain} on {@code database} with the migrations at
+	 * {@code location}.
+	 */
+	static ChildProcess migrateAt(FaultServer server, String database, String location, String applicationName,
+			Path log) throws IOException {
+		return ChildProcess.java(List.of("-XX:TieredStopAtLevel=1"), FaultMigrateMain.class.getName(),
+				List.of(server.jdbcUrl(database), FaultServer.USER, FaultServer.PASSWORD, location, applicationName,
+						"5000", "3"),
+				log);
+	}
+
+	/**
 	 * Waits until the server has no session of {@code applicationName} left: a killed
 	 * client's backend lives on until it next talks to the socket (e.g. after a
 	 * {@code pg_sleep}), and only then rolls back. Judging the database earlier would

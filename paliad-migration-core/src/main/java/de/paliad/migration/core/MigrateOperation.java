@@ -33,8 +33,13 @@ final class MigrateOperation {
 
 	private final DryRunObserver observer;
 
-	MigrateOperation(OperationContext context) {
-		this(context, DryRunObserver.NONE);
+	private final RunCancellation cancellation;
+
+	/**
+	 * @param cancellation how a shutdown stops this run
+	 */
+	MigrateOperation(OperationContext context, RunCancellation cancellation) {
+		this(context, cancellation, DryRunObserver.NONE);
 	}
 
 	/**
@@ -42,9 +47,14 @@ final class MigrateOperation {
 	 * statement and at the end: the rehearsal analyses the run {@code migrate} makes
 	 */
 	MigrateOperation(OperationContext context, DryRunObserver observer) {
+		this(context, new RunCancellation(), observer);
+	}
+
+	private MigrateOperation(OperationContext context, RunCancellation cancellation, DryRunObserver observer) {
 		this.context = context;
 		this.configuration = context.configuration();
 		this.listener = context.listener();
+		this.cancellation = cancellation;
 		this.observer = observer;
 	}
 
@@ -55,6 +65,7 @@ final class MigrateOperation {
 	 */
 	MigrateResult run() {
 		long start = System.nanoTime();
+		this.cancellation.started();
 		try {
 			Run run = migrate();
 			if (run.failure() != null) {
@@ -72,10 +83,19 @@ final class MigrateOperation {
 			return result;
 		}
 		catch (MigrationException ex) {
-			logger.error("Migration run failed: {}", ex.getMessage());
+			MigrationException failure = this.cancellation.explain(ex);
+			if (failure instanceof MigrationCancelledException) {
+				logger.warn("Migration run stopped: {}", failure.getMessage());
+			}
+			else {
+				logger.error("Migration run failed: {}", failure.getMessage());
+			}
 			this.listener.stateChanged(MigrationState.FAILED);
-			this.listener.failed(ex);
-			throw ex;
+			this.listener.failed(failure);
+			throw failure;
+		}
+		finally {
+			this.cancellation.finished();
 		}
 	}
 
@@ -149,6 +169,7 @@ final class MigrateOperation {
 		List<AppliedStep> applied = new ArrayList<>();
 		for (List<Migration> group : groups(plan.pending())) {
 			List<Migration> committed = applied.stream().map(AppliedStep::migration).toList();
+			this.cancellation.starting(session.connection(), group.get(0).transactional(), applied.size());
 			try {
 				if (group.size() == 1 && !group.get(0).transactional()) {
 					tracking.createNow();
@@ -235,7 +256,8 @@ final class MigrateOperation {
 	}
 
 	private boolean shouldRetry(StatementFailure failure, int attempt, StatementRunner runner) {
-		if (!LOCK_NOT_AVAILABLE.equals(failure.sqlState()) || attempt > this.configuration.lockRetries()) {
+		if (!LOCK_NOT_AVAILABLE.equals(failure.sqlState()) || attempt > this.configuration.lockRetries()
+				|| this.cancellation.requested()) {
 			return false;
 		}
 		long base = Math.max(100, this.configuration.lockTimeout().toMillis() / 2) * attempt;
@@ -261,6 +283,9 @@ final class MigrateOperation {
 			StatementRunner runner, List<Migration> committed, List<Migration> rolledBackWith) {
 		Migration migration = failure.migration();
 		this.listener.migrationFinished(migration, Duration.ZERO, false);
+		if (this.cancellation.cancelled(failure.sqlState())) {
+			return new MigrationCancelledException(migration, this.cancellation.appliedByThisRun());
+		}
 		if (session.isConnectionLoss(failure.sqlException())) {
 			return session.connectionLost(failure.sqlException());
 		}

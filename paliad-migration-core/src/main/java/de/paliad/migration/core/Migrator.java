@@ -23,6 +23,8 @@ public final class Migrator {
 
 	private final OperationContext context;
 
+	private final RunCancellation cancellation = new RunCancellation();
+
 	public Migrator(DataSource dataSource, MigrationConfiguration configuration) {
 		this(dataSource, configuration, MigrationListener.NONE);
 	}
@@ -76,7 +78,20 @@ public final class Migrator {
 	 * @throws MigrationException on any failure; nothing of a failed migration remains
 	 */
 	public MigrateResult migrate() {
-		return new MigrateOperation(this.context).run();
+		return new MigrateOperation(this.context, this.cancellation).run();
+	}
+
+	/**
+	 * Asks a running {@link #migrate()} to stop, from another thread (a shutdown hook):
+	 * no further migration starts, a wait for the migration lock ends, and the statement
+	 * in flight of a transactional migration is cancelled, so that migration rolls back
+	 * with its tracker row. The run then throws {@link MigrationCancelledException}. A
+	 * {@code no-transaction} migration in flight is left to finish. The server ignores a
+	 * cancel that arrives between two statements: call this again until the run ended.
+	 * Once called, every later {@link #migrate()} of this migrator stops at once.
+	 */
+	public void cancel() {
+		this.cancellation.cancel();
 	}
 
 	/**

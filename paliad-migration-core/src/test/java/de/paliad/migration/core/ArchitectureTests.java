@@ -35,10 +35,10 @@ class ArchitectureTests {
 			"DryRunResult$Kind", "DryRunResult$Outcome", "DryRunResult$Sizes", "DryRunResult$Step", "ExitCode",
 			"Finding", "InvalidConfigurationException", "LegacyTrackerType", "MigrateResult", "Migration",
 			"MigrationConfiguration", "MigrationConfiguration$Builder", "MigrationException",
-			"MigrationFailedException", "MigrationGate", "MigrationIndex", "MigrationListener", "MigrationPlan",
-			"MigrationPlan$ChecksumMismatch", "MigrationPlan$NameMismatch", "MigrationSet", "MigrationState",
-			"MigrationValidationException", "Migrator", "NameMismatchException", "Rule", "SessionInfo", "Severity",
-			"TableSize", "TransactionMode", "VerificationFailedException");
+			"MigrationCancelledException", "MigrationFailedException", "MigrationGate", "MigrationIndex",
+			"MigrationListener", "MigrationPlan", "MigrationPlan$ChecksumMismatch", "MigrationPlan$NameMismatch",
+			"MigrationSet", "MigrationState", "MigrationValidationException", "Migrator", "NameMismatchException",
+			"Rule", "SessionInfo", "Severity", "TableSize", "TransactionMode", "VerificationFailedException");
 
 	private static final JavaClasses core = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -15,6 +15,7 @@ import de.paliad.migration.mode.ModeSettings;
 import de.paliad.migration.startup.FailureHandler;
 import de.paliad.migration.startup.MigrationReadiness;
 import de.paliad.migration.startup.ProcessExit;
+import de.paliad.migration.startup.MigrationShutdown;
 import de.paliad.migration.startup.StartupMigration;
 import de.paliad.migration.status.MigrationStatus;
 import de.paliad.migration.web.ManagementRequests;
@@ -195,10 +196,12 @@ public final class PaliadMigrationAutoConfiguration {
 		@ConditionalOnMissingBean
 		PaliadMigrationStrategy paliadMigrationStrategy(PaliadMigrationProperties properties, MigrationStatus status,
 				ProcessExit exit, ObjectProvider<MigrationReadiness> readiness) {
-			FailureHandler failures = failureHandler(properties, exit);
+			MigrationShutdown shutdown = new MigrationShutdown(properties.getShutdownWait());
+			FailureHandler failures = new FailureHandler(properties.getOnFailure(), exit, modeRunner(properties),
+					shutdown);
 			StartupMigration startup = new StartupMigration(status, failures, properties.getRetryInterval(),
 					() -> readiness.ifAvailable(MigrationReadiness::migrationsApplied));
-			return new ConfiguredMigrationStrategy(startup, modeRunner(properties), failures);
+			return new ConfiguredMigrationStrategy(startup, modeRunner(properties), failures, shutdown);
 		}
 
 		@Bean

@@ -93,6 +93,14 @@ public class PaliadMigrationProperties {
 	private Duration retryInterval = Duration.ofSeconds(30);
 
 	/**
+	 * How long a shutdown (SIGTERM) during the startup's migration run waits for the run
+	 * to finish before cancelling it: the migration in flight then rolls back with its
+	 * tracker row and the next start applies it. Keep wait plus about 3 s of cancelling
+	 * below the orchestrator's stop grace period (Docker's default 10 s).
+	 */
+	private Duration shutdownWait = Duration.ofSeconds(5);
+
+	/**
 	 * Whether HTTP requests other than management requests get 503 with Retry-After while
 	 * the migrations are not applied.
 	 */
@@ -322,6 +330,14 @@ public class PaliadMigrationProperties {
 
 	public void setLockRetries(int lockRetries) {
 		this.lockRetries = lockRetries;
+	}
+
+	public Duration getShutdownWait() {
+		return this.shutdownWait;
+	}
+
+	public void setShutdownWait(Duration shutdownWait) {
+		this.shutdownWait = shutdownWait;
 	}
 
 	public Duration getRetryInterval() {

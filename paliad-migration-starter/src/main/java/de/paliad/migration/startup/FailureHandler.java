@@ -1,6 +1,9 @@
 package de.paliad.migration.startup;
 
+import java.time.Duration;
+
 import de.paliad.migration.core.ExitCode;
+import de.paliad.migration.core.MigrationCancelledException;
 import de.paliad.migration.core.MigrationException;
 import de.paliad.migration.mode.ModeRunner;
 import org.jspecify.annotations.Nullable;
@@ -30,17 +33,35 @@ public final class FailureHandler {
 
 	private final @Nullable ModeRunner mode;
 
+	private final MigrationShutdown shutdown;
+
 	/**
-	 * Creates the handler.
+	 * Creates the handler for a process that does not watch for shutdowns.
 	 * @param onFailure what a failed startup run does
 	 * @param exit how the process ends
 	 * @param mode the command-line mode that reports failures, or {@code null} in the
 	 * {@code migrate} mode (failures are logged)
 	 */
 	public FailureHandler(OnFailure onFailure, ProcessExit exit, @Nullable ModeRunner mode) {
+		this(onFailure, exit, mode, new MigrationShutdown(Duration.ZERO));
+	}
+
+	/**
+	 * Creates the handler.
+	 * @param onFailure what a failed startup run does
+	 * @param exit how the process ends
+	 * @param mode the command-line mode that reports failures, or {@code null} in the
+	 * {@code migrate} mode (failures are logged)
+	 * @param shutdown whether a shutdown stopped the run: then nothing ends the process
+	 * (the JVM is exiting already; {@code System.exit} would wait for it forever) and a
+	 * run it cancelled is reported as stopped, not failed
+	 */
+	public FailureHandler(OnFailure onFailure, ProcessExit exit, @Nullable ModeRunner mode,
+			MigrationShutdown shutdown) {
 		this.onFailure = onFailure;
 		this.exit = exit;
 		this.mode = mode;
+		this.shutdown = shutdown;
 	}
 
 	/**
@@ -50,6 +71,11 @@ public final class FailureHandler {
 	 * @param exitCode the report's exit code
 	 */
 	public void modeFinished(int exitCode) {
+		if (this.shutdown.requested()) {
+			throw new MigrationStoppedException(
+					"The paliad.migration.mode run ended during a shutdown (its report above says what was done, exit code "
+							+ exitCode + " was not used); the JVM exits with the shutdown's status");
+		}
 		this.exit.exit(exitCode);
 	}
 
@@ -84,6 +110,9 @@ public final class FailureHandler {
 	 * {@link MigrationException}
 	 */
 	public boolean runFailed(RuntimeException failure) {
+		if (this.shutdown.requested()) {
+			throw duringShutdown(failure);
+		}
 		if (this.onFailure == OnFailure.EXIT) {
 			ExitCode exitCode = exitCode(failure);
 			logger.error("Stopping the application with exit code {} (paliad.migration.on-failure=exit). {}",
@@ -111,6 +140,21 @@ public final class FailureHandler {
 		}
 		logger.error("Migration retry failed permanently; not retrying again");
 		return false;
+	}
+
+	/**
+	 * A failure while the process shuts down: no exit (the JVM is exiting), no retry. The
+	 * cancel a shutdown sent is a stop; any other failure is still reported as one.
+	 */
+	private static RuntimeException duringShutdown(RuntimeException failure) {
+		if (failure instanceof MigrationCancelledException stop) {
+			// Logged here, while the shutdown hook still waits for the run: once it
+			// returns the JVM may halt before Spring Boot reports the failed startup.
+			logger.warn("Startup stopped by a shutdown during the migrations (not a failure): {}", stop.getMessage());
+			return new MigrationStoppedException(stop);
+		}
+		return (failure instanceof MigrationException migrationFailure)
+				? new MigrationStartupException(migrationFailure) : failure;
 	}
 
 	private static boolean isTransient(RuntimeException failure) {

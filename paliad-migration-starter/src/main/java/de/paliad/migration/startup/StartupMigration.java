@@ -52,7 +52,8 @@ public final class StartupMigration implements AutoCloseable {
 	/**
 	 * Applies pending migrations now.
 	 * @param migrator the migrator
-	 * @throws RuntimeException with {@code on-failure=exit}, when the exit returned
+	 * @throws RuntimeException with {@code on-failure=exit}, when the exit returned; a
+	 * {@link MigrationStoppedException} when a shutdown stopped the run
 	 */
 	public void run(Migrator migrator) {
 		RuntimeException failure = attempt(migrator);

@@ -32,8 +32,9 @@ class PaliadMigrationPropertiesTests {
 
 	private static final Set<String> DOCUMENTED = Set.of("enabled", "locations", "schema", "table", "mode",
 			"on-failure", "transaction", "verify-checksums", "lock-wait-timeout", "lock-timeout", "statement-timeout",
-			"lock-retries", "retry-interval", "gate-traffic", "url", "user", "password", "legacy.type", "legacy.table",
-			"target", "output", "snapshot", "compat", "role", "table-sizes", "size-limit", "row-limit");
+			"lock-retries", "retry-interval", "shutdown-wait", "gate-traffic", "url", "user", "password", "legacy.type",
+			"legacy.table", "target", "output", "snapshot", "compat", "role", "table-sizes", "size-limit", "row-limit",
+			"reports", "report-path-prefix", "rehearse");
 
 	@Test
 	void defaultsAreTheDocumentedOnes() {
@@ -51,6 +52,7 @@ class PaliadMigrationPropertiesTests {
 		assertThat(properties.getStatementTimeout()).isZero();
 		assertThat(properties.getLockRetries()).isEqualTo(3);
 		assertThat(properties.getRetryInterval()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(properties.getShutdownWait()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(properties.isGateTraffic()).isTrue();
 		assertThat(properties.getUrl()).isNull();
 		assertThat(properties.getLegacy().getType()).isEqualTo(LegacyTrackerType.NONE);
@@ -100,6 +102,7 @@ class PaliadMigrationPropertiesTests {
 		assertThat(byName.get("lock-wait-timeout").get("defaultValue")).isEqualTo("10m");
 		assertThat(byName.get("lock-timeout").get("defaultValue")).isEqualTo("5s");
 		assertThat(byName.get("retry-interval").get("defaultValue")).isEqualTo("30s");
+		assertThat(byName.get("shutdown-wait").get("defaultValue")).isEqualTo("5s");
 		assertThat(byName.get("lock-retries").get("defaultValue")).isEqualTo(3);
 		assertThat(byName.get("schema").get("defaultValue")).isEqualTo("public");
 		assertThat(byName.get("table").get("defaultValue")).isEqualTo("applied_migrations");
