@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code safe.sql}; {@code -- next migration} lines split it into several migrations),
  * both dry-run on a real database that {@code rules/base.sql} (and an optional
  * {@code setup.sql}) was migrated to. {@code trigger-not.txt} and {@code safe-not.txt}
- * name rules that must not fire either (false positives once seen). A new rule without a
- * case fails {@link #everyRuleHasACase()}.
+ * name rules that must not fire either (false positives once seen). The trigger is run a
+ * third time with {@code -- paliad:allow <rule-id> <reason>}: still reported, allowed,
+ * never failing the gate. A new rule without a case fails {@link #everyRuleHasACase()}.
  */
 class RuleCaseTests {
 
@@ -67,6 +68,21 @@ class RuleCaseTests {
 			.allSatisfy((f) -> assertThat(f.message()).isNotBlank());
 		deletePending(trigger.size());
 
+		// The same trigger, allowed by a file-level directive: still reported, with the
+		// reason, and never failing the gate.
+		String reason = "rule case: the running version no longer uses it";
+		List<String> allowed = trigger.stream().map((sql) -> allow(sql, id, reason)).toList();
+		writePending(allowed);
+		DryRunResult suppressed = dryRun();
+		assertThat(suppressed.findings()).as("findings of %s/trigger.sql with -- paliad:allow", id)
+			.filteredOn((f) -> f.rule() == rule)
+			.isNotEmpty()
+			.allSatisfy((f) -> {
+				assertThat(f.allowedBecause()).isEqualTo(reason);
+				assertThat(f.failsGate()).isFalse();
+			});
+		deletePending(allowed.size());
+
 		String minVersion = resource(id + "/safe-min-server-version.txt");
 		if (minVersion != null && TestDatabases.serverMajorVersion() < Integer.parseInt(minVersion.strip())) {
 			return;
@@ -76,6 +92,19 @@ class RuleCaseTests {
 		assertThat(safe.succeeded()).as("safe rewrite of %s ran: %s", id, safe.failure()).isTrue();
 		assertThat(safe.findings()).as("findings of %s/safe.sql", id)
 			.noneMatch((f) -> f.rule() == rule || listed(id + "/safe-not.txt", f.rule()));
+	}
+
+	/**
+	 * The migration with {@code -- paliad:allow <id> <reason>} among its header comments
+	 * (after a {@code -- paliad:no-transaction} first line, which must stay first).
+	 */
+	private static String allow(String sql, String id, String reason) {
+		String directive = Migration.ALLOW_DIRECTIVE + " " + id + " " + reason + "\n";
+		if (sql.startsWith(Migration.NO_TRANSACTION_DIRECTIVE)) {
+			int endOfFirstLine = sql.indexOf('\n') + 1;
+			return sql.substring(0, endOfFirstLine) + directive + sql.substring(endOfFirstLine);
+		}
+		return directive + sql;
 	}
 
 	private DryRunResult dryRun() {
