@@ -17,8 +17,11 @@ final class ColumnDiff {
 
 	void compare(Findings found) {
 		for (CatalogState.Column old : this.change.before().columns().values()) {
-			if (old.dropped() || !this.change.baseline().hasColumn(old)
-					|| !this.change.after().relations().containsKey(old.relation())) {
+			if (old.dropped() || !this.change.after().relations().containsKey(old.relation())) {
+				continue;
+			}
+			if (!this.change.baseline().hasColumn(old)) {
+				pendingColumnMadeNotNull(old, found);
 				continue;
 			}
 			CatalogState.Column now = this.change.after().columns().get(old.key());
@@ -66,6 +69,27 @@ final class ColumnDiff {
 				found.add(Rule.ADD_COLUMN, name, "column " + name + " is added"
 						+ (now.notNull() ? " (NOT NULL with a default)" : "") + "; the running version ignores it");
 			}
+		}
+	}
+
+	/**
+	 * A column the pending set added nullable to an existing table (Harbor 0140: add,
+	 * backfill, SET NOT NULL) is the pending set's own, but SET NOT NULL still scans the
+	 * existing table, and without a default the running version's inserts, which omit it,
+	 * now fail.
+	 */
+	private void pendingColumnMadeNotNull(CatalogState.Column old, Findings found) {
+		CatalogState.Column now = this.change.after().columns().get(old.key());
+		if (now == null || now.dropped() || !now.notNull() || old.notNull()
+				|| !this.change.preexisting(old.relation())) {
+			return;
+		}
+		String name = this.change.before().relationName(old.relation()) + "." + now.name();
+		setNotNull(name, old, found);
+		if (!now.hasDefault() && now.identity() != 'a' && now.identity() != 'd' && now.generated() != 's') {
+			found.add(Rule.NOT_NULL_COLUMN_WITHOUT_DEFAULT, name, "column " + name + " (added by the pending"
+					+ " migrations) becomes NOT NULL without a default: the running version's inserts omit it and"
+					+ " fail. Give it a default, or SET NOT NULL only after the code that writes it runs everywhere");
 		}
 	}
 

@@ -91,7 +91,8 @@ final class CompatibilityAnalyzer implements DryRunObserver {
 			new ConstraintDiff(change, (fk) -> this.foreignKeys.put(fk.oid(), found)).compare(found);
 			new RoutineDiff(change).compare(found);
 		}
-		List<LockLedger.Hold> taken = this.locks.taken(connection, migration, statement, this.baseline, this.previous);
+		List<LockLedger.Hold> taken = this.locks.taken(connection, migration, statement, this.baseline, this.previous,
+				now);
 		explainAccessExclusive(taken, found);
 		findHeldAcross(migration, statement, taken, found);
 		this.findings.addAll(found.list());
@@ -141,8 +142,10 @@ final class CompatibilityAnalyzer implements DryRunObserver {
 			return;
 		}
 		boolean slow = found.blocks() || DML.contains(statement.firstWord())
-				|| (statement.firstWord().equals("WITH") && DML.stream().anyMatch(statement::hasWord)) || taken.stream()
-					.anyMatch((hold) -> !exclusive.contains(hold.relation()) && !WEAK.contains(hold.mode()));
+				|| (statement.firstWord().equals("WITH") && DML.stream().anyMatch(statement::hasWord))
+				|| taken.stream()
+					.anyMatch((hold) -> !exclusive.contains(hold.relation()) && !WEAK.contains(hold.mode())
+							&& !isSequence(hold.relation()));
 		if (!slow) {
 			return;
 		}
@@ -155,6 +158,16 @@ final class CompatibilityAnalyzer implements DryRunObserver {
 				this.heldAcross.put(hold, statement);
 			}
 		}
+	}
+
+	/**
+	 * A sequence is no table traffic queues on: ALTER SEQUENCE after a table's ACCESS
+	 * EXCLUSIVE (Harbor 0190: robot_id_seq AS bigint) is brief catalog work, not a second
+	 * table locked while the first is held.
+	 */
+	private boolean isSequence(long relation) {
+		CatalogState.Relation known = (this.previous != null) ? this.previous.relations().get(relation) : null;
+		return known != null && known.kind() == 'S';
 	}
 
 	private void reportHeldAcross() {

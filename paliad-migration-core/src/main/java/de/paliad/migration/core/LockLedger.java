@@ -58,18 +58,21 @@ final class LockLedger {
 	 * @param statement the statement
 	 * @param baseline what existed before the pending set
 	 * @param before the catalog before the statement, for names
+	 * @param after the catalog after the statement: a relation it dropped (a table with
+	 * its owned sequence) is left out, as nothing can queue on it any more and its users
+	 * are the drop's finding
 	 * @return the new locks
 	 * @throws SQLException on a database error
 	 */
 	List<Hold> taken(Connection connection, Migration migration, SqlStatement statement, Baseline baseline,
-			CatalogState before) throws SQLException {
+			CatalogState before, CatalogState after) throws SQLException {
 		Map<String, String[]> current = held(connection);
 		List<Hold> taken = new ArrayList<>();
 		for (var entry : current.entrySet()) {
 			long oid = Long.parseLong(entry.getValue()[1]);
 			CatalogState.Relation relation = before.relations().get(oid);
 			if (this.previous.contains(entry.getKey()) || !baseline.hasRelation(oid) || relation == null
-					|| relation.isIndex()) {
+					|| relation.isIndex() || !after.relations().containsKey(oid)) {
 				continue;
 			}
 			Hold hold = new Hold(entry.getValue()[0], oid, relation.name(), statement, this.mark);

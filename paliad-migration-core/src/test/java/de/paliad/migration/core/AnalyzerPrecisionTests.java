@@ -87,6 +87,60 @@ class AnalyzerPrecisionTests {
 	}
 
 	@Test
+	void aDroppedTableAndItsSequenceHoldNoLockAcrossLaterWork() throws Exception {
+		// Harbor 0130: DROP TABLE harbor_resource_label, then an index build on another
+		// table; the drop is the finding, not a lock on a table (or sequence) that is
+		// gone
+		DryRunResult result = dryRun("""
+				DROP TABLE orders;
+				CREATE INDEX tags_label_idx ON tags (label);
+				""");
+
+		assertThat(result.findings()).filteredOn((f) -> f.object().startsWith("public.orders"))
+			.extracting(Finding::rule)
+			.containsExactly(Rule.DROP_TABLE);
+		assertThat(result.findings()).extracting(Finding::rule)
+			.contains(Rule.CREATE_INDEX_WITHOUT_CONCURRENTLY)
+			.doesNotContain(Rule.LOCK_HELD_ACROSS_STATEMENTS, Rule.CATALOG_ONLY_CHANGE);
+	}
+
+	@Test
+	void aColumnThePendingSetAddedAndMadeNotNullScansTheExistingTableAndBreaksOldInserts() throws Exception {
+		// Harbor 0140: ADD COLUMN artifact_type, UPDATE, SET NOT NULL on the existing
+		// artifact
+		DryRunResult result = dryRun("""
+				ALTER TABLE orders ADD COLUMN currency text;
+				UPDATE orders SET currency = 'EUR';
+				ALTER TABLE orders ALTER COLUMN currency SET NOT NULL;
+				""", """
+				ALTER TABLE accounts ADD COLUMN plan text DEFAULT 'free';
+				ALTER TABLE accounts ALTER COLUMN plan SET NOT NULL;
+				""");
+
+		assertThat(result.findings()).filteredOn((f) -> f.severity() != Severity.INFO && f.line() == 3)
+			.extracting(Finding::rule, Finding::object)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(Rule.SET_NOT_NULL, "public.orders.currency"),
+					org.assertj.core.groups.Tuple.tuple(Rule.NOT_NULL_COLUMN_WITHOUT_DEFAULT,
+							"public.orders.currency"));
+		assertThat(result.findings()).filteredOn((f) -> f.object().equals("public.accounts.plan"))
+			.extracting(Finding::rule)
+			.containsExactlyInAnyOrder(Rule.ADD_COLUMN, Rule.SET_NOT_NULL);
+	}
+
+	@Test
+	void alteringASequenceIsNoSecondTableLockedWhileTheFirstIsHeld() throws Exception {
+		// Harbor 0190: ALTER COLUMN role_id TYPE bigint, then ALTER SEQUENCE robot_id_seq
+		DryRunResult result = dryRun("""
+				ALTER TABLE tags ADD COLUMN colour text;
+				ALTER SEQUENCE orders_id_seq MAXVALUE 9007199254740991;
+				""");
+
+		assertThat(result.findings()).extracting(Finding::rule)
+			.contains(Rule.ADD_COLUMN)
+			.doesNotContain(Rule.LOCK_HELD_ACROSS_STATEMENTS);
+	}
+
+	@Test
 	void consecutiveCatalogOnlyChangesOfOneTableAreInfo() throws Exception {
 		DryRunResult result = dryRun("""
 				ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'new';
