@@ -32,10 +32,108 @@
 #                  (paliad.migration.report-path-prefix), e.g.
 #                  sample-app/src/main/resources/db/migration/
 #   GATE_JAVA_OPTS JVM options (default: quick start for a one-shot JVM)
-# Needs java and psql (to create and drop the scratch database).
+#   GATE_VIA       optional: "maven" runs the Maven goal paliad-migration:gate instead
+#                  (./mvnw -pl "$GATE_MAVEN_MODULE" paliad-migration:gate, module default
+#                  sample-app) with GATE_SNAPSHOT, GATE_ROLE, GATE_REPORTS and
+#                  GATE_REPORT_PATH_PREFIX as its -Dpaliad.migration.* properties. The goal
+#                  rehearses on an embedded PostgreSQL it starts: no PostgreSQL service, no
+#                  psql, no jar; the PG* variables are not used. It runs the dry run only
+#                  (no migrate-only/verify pass). Its exit code is the dry-run mode's, read
+#                  from the goal's failure message; 1 when Maven failed for another reason.
+# Needs java and psql (to create and drop the scratch database); GATE_VIA=maven needs
+# java only.
 set -euo pipefail
 shopt -s inherit_errexit
 root=$(cd "$(dirname "$0")/../../.." && pwd)
+
+# The meaning of each exit code, word for word as de.paliad.migration.core.ExitCode has it.
+meaning() {
+	case "$1" in
+	2) echo "invalid configuration or usage: down/baseline without target, an invalid tracker schema/table name, down of a version that is not applied or has no down file" ;;
+	3) echo "validation failed: file naming, duplicate versions, static checks, a recorded name that disagrees with the file, checksum drift (with verify-checksums=fail); in dry-run, a breaking finding (or a blocking one on a table over the size limit) with compat=fail" ;;
+	4) echo "a migration's SQL failed (its transaction was rolled back)" ;;
+	5) echo "verify found a difference: pending migrations, or applied versions missing on disk" ;;
+	6) echo "the database is unreachable, or the migration lock was not acquired within lock-wait-timeout" ;;
+	*) echo "unexpected error (a bug, or an environment problem nobody anticipated; the log has the stack trace)" ;;
+	esac
+}
+
+# Relative files are relative to the repository root here, but Maven resolves a path
+# parameter against the module's folder: hand the goal absolute ones.
+absolute() {
+	case "$1" in
+	/*) echo "$1" ;;
+	*) echo "$PWD/$1" ;;
+	esac
+}
+
+# GATE_REPORTS with each report file made absolute (format:file; annotations have none).
+absolute_reports() {
+	local entries entry result=()
+	IFS=, read -r -a entries <<<"$1"
+	for entry in "${entries[@]}"; do
+		entry="${entry#"${entry%%[![:space:]]*}"}"
+		entry="${entry%"${entry##*[![:space:]]}"}"
+		if [[ $entry == *:* ]]; then
+			result+=("${entry%%:*}:$(absolute "${entry#*:}")")
+		else
+			result+=("$entry")
+		fi
+	done
+	(
+		IFS=,
+		echo "${result[*]}"
+	)
+}
+
+gate_via_maven() {
+	local args=(-B -ntp -pl "${GATE_MAVEN_MODULE:-sample-app}" paliad-migration:gate)
+	if [ -n "${GATE_SNAPSHOT:-}" ]; then
+		args+=("-Dpaliad.migration.snapshot=$(absolute "$GATE_SNAPSHOT")")
+	fi
+	if [ -n "${GATE_ROLE:-}" ]; then
+		args+=("-Dpaliad.migration.role=$GATE_ROLE")
+	fi
+	if [ -n "${GATE_REPORTS:-}" ]; then
+		args+=("-Dpaliad.migration.reports=$(absolute_reports "$GATE_REPORTS")")
+	fi
+	if [ -n "${GATE_REPORT_PATH_PREFIX:-}" ]; then
+		args+=("-Dpaliad.migration.report-path-prefix=$GATE_REPORT_PATH_PREFIX")
+	fi
+	echo "gate: ./mvnw ${args[*]}"
+	local log code=0 gate_code
+	log=$(mktemp)
+	./mvnw "${args[@]}" 2>&1 | tee "$log" || code=$?
+	if [ $code -ne 0 ]; then
+		# The goal's failure message carries the dry-run mode's exit code.
+		gate_code=$(grep -o 'The migration gate failed with exit code [0-9]*' "$log" | head -n 1 | grep -o '[0-9]*$' || true)
+		rm -f "$log"
+		if [ -n "$gate_code" ]; then
+			echo "GATE FAILED: paliad-migration:gate exited $gate_code: $(meaning "$gate_code")"
+			exit "$gate_code"
+		fi
+		echo "GATE FAILED: the Maven build failed before the gate decided (exit $code; its log is above)"
+		exit 1
+	fi
+	rm -f "$log"
+	echo "gate: passed"
+}
+
+case "${GATE_VIA:-script}" in
+script) ;;
+maven)
+	if [ -n "${GATE_SNAPSHOT:-}" ] && [ ! -r "$GATE_SNAPSHOT" ]; then
+		echo "GATE FAILED: GATE_SNAPSHOT=$GATE_SNAPSHOT is not a readable file" >&2
+		exit 2
+	fi
+	gate_via_maven
+	exit 0
+	;;
+*)
+	echo "GATE FAILED: GATE_VIA=$GATE_VIA is not a route; use 'maven' or leave it unset (the jar with psql)" >&2
+	exit 2
+	;;
+esac
 
 jar=${APP_JAR:-$(ls "$root"/sample-app/target/sample-app-*.jar 2>/dev/null | grep -v -- '-tests.jar' | head -n 1 || true)}
 if [ -z "$jar" ] || [ ! -f "$jar" ]; then
@@ -72,17 +170,6 @@ if [ -n "${GATE_REPORT_PATH_PREFIX:-}" ]; then
 fi
 read -r -a java_opts <<<"${GATE_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 
-# The meaning of each exit code, word for word as de.paliad.migration.core.ExitCode has it.
-meaning() {
-	case "$1" in
-	2) echo "invalid configuration or usage: down/baseline without target, an invalid tracker schema/table name, down of a version that is not applied or has no down file" ;;
-	3) echo "validation failed: file naming, duplicate versions, static checks, a recorded name that disagrees with the file, checksum drift (with verify-checksums=fail); in dry-run, a breaking finding (or a blocking one on a table over the size limit) with compat=fail" ;;
-	4) echo "a migration's SQL failed (its transaction was rolled back)" ;;
-	5) echo "verify found a difference: pending migrations, or applied versions missing on disk" ;;
-	6) echo "the database is unreachable, or the migration lock was not acquired within lock-wait-timeout" ;;
-	*) echo "unexpected error (a bug, or an environment problem nobody anticipated; the log has the stack trace)" ;;
-	esac
-}
 
 for mode in dry-run migrate-only verify; do
 	echo "gate: $mode"

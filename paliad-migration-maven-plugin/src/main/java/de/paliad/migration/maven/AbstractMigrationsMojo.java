@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -76,6 +78,24 @@ abstract class AbstractMigrationsMojo extends AbstractMojo {
 			}
 		}
 		return folders;
+	}
+
+	/**
+	 * An enum parameter written as in the application's properties
+	 * ({@code per-migration}).
+	 */
+	static <E extends Enum<E>> E option(Class<E> type, String name, String value) throws MojoFailureException {
+		try {
+			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+		}
+		catch (IllegalArgumentException ex) {
+			List<String> allowed = new ArrayList<>();
+			for (E constant : type.getEnumConstants()) {
+				allowed.add(constant.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+			}
+			throw new MojoFailureException("The gate's " + name + " is '" + value + "'; it must be one of " + allowed
+					+ " (paliad.migration." + name + ").");
+		}
 	}
 
 }

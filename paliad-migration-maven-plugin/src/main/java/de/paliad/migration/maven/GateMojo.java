@@ -2,13 +2,11 @@ package de.paliad.migration.maven;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import de.paliad.migration.core.CompatPolicy;
 import de.paliad.migration.core.DryRunResult;
@@ -17,6 +15,7 @@ import de.paliad.migration.core.MigrationException;
 import de.paliad.migration.core.MigrationGate;
 import de.paliad.migration.core.Migrator;
 import de.paliad.migration.core.TransactionMode;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -36,9 +35,10 @@ import org.jspecify.annotations.Nullable;
  * schema snapshot ({@code pg_dump} file) into a scratch database — on an embedded
  * PostgreSQL started for the build, or on a server given by URL — and rehearses the
  * project's pending migrations against it as the production migration role, with the
- * compatibility analysis. Prints the report and fails the build by the rules of the
- * application's {@code dry-run} mode (its exit codes 2, 3 and 4). Without a snapshot, the
- * rehearsal runs against an empty database: every migration is pending.
+ * compatibility analysis. Prints the report, writes the CI reports ({@link GateReports})
+ * and fails the build by the rules of the application's {@code dry-run} mode (its exit
+ * codes 2, 3 and 4). Without a snapshot, the rehearsal runs against an empty database:
+ * every migration is pending.
  */
 @Mojo(name = "gate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class GateMojo extends AbstractMigrationsMojo {
@@ -115,6 +115,26 @@ public class GateMojo extends AbstractMigrationsMojo {
 			defaultValue = "${project.build.directory}/paliad-migration/gate-report.txt")
 	@Nullable File report;
 
+	/**
+	 * CI reports besides the text report, as the {@code dry-run} mode's
+	 * {@code paliad.migration.reports}: e.g.
+	 * {@code sarif:target/gate.sarif,markdown:target/gate.md,github}. Relative files are
+	 * resolved against the project folder.
+	 */
+	@Parameter(property = "paliad.migration.reports")
+	@Nullable String reports;
+
+	/**
+	 * Where the migration folder lives in the repository, so reports point at the right
+	 * file, e.g. {@code sample-app/src/main/resources/db/migration/}. Default: the one
+	 * migration folder relative to the build's root folder.
+	 */
+	@Parameter(property = "paliad.migration.report-path-prefix")
+	@Nullable String reportPathPrefix;
+
+	@Parameter(defaultValue = "${session}", readonly = true)
+	@Nullable MavenSession session;
+
 	@Component
 	@Nullable RepositorySystem repositorySystem;
 
@@ -130,15 +150,18 @@ public class GateMojo extends AbstractMigrationsMojo {
 			getLog().info("Skipping the migration gate (paliad.migration.skip)");
 			return;
 		}
-		MigrationConfiguration configuration = configuration();
+		List<Path> folders = folders();
+		MigrationConfiguration configuration = configuration(folders);
 		Path snapshotFile = snapshotFile();
+		GateReports gateReports = GateReports.of(this.reports, this.reportPathPrefix,
+				this.project.getBasedir().toPath(), folders, buildRoot());
 		GateVerdict verdict;
 		try (GateDatabase database = database()) {
 			getLog().info("Rehearsing the pending migrations of " + this.locations + " against "
 					+ ((snapshotFile != null) ? "snapshot " + snapshotFile : "an empty database (no snapshot given)")
 					+ " on " + database.description()
 					+ ((configuration.role() != null) ? ", as role " + configuration.role() : ""));
-			verdict = rehearse(database, snapshotFile, configuration);
+			verdict = rehearse(database, snapshotFile, configuration, gateReports);
 		}
 		catch (IOException | SQLException ex) {
 			throw new MojoExecutionException("The migration gate could not set up its scratch database: "
@@ -153,7 +176,7 @@ public class GateMojo extends AbstractMigrationsMojo {
 	}
 
 	private GateVerdict rehearse(GateDatabase database, @Nullable Path snapshotFile,
-			MigrationConfiguration configuration) throws SQLException {
+			MigrationConfiguration configuration, GateReports gateReports) throws SQLException, MojoExecutionException {
 		try {
 			DryRunResult result;
 			if (snapshotFile != null) {
@@ -170,49 +193,51 @@ public class GateMojo extends AbstractMigrationsMojo {
 				result = database.isEmbedded() ? migrator.rehearse() : migrator.dryRun();
 			}
 			CompatPolicy compatPolicy = configuration.compatPolicy();
+			gateReports.write(result, compatPolicy, snapshotFile, configuration.locations(), System.out);
 			return GateVerdict.of(result, compatPolicy,
 					(snapshotFile != null) ? "snapshot " + snapshotFile.getFileName() : "an empty database");
 		}
 		catch (MigrationException ex) {
+			if (!gateReports.isEmpty()) {
+				getLog().warn("No CI reports (paliad.migration.reports): the gate stopped before rehearsing.");
+			}
 			return GateVerdict.of(ex);
 		}
 	}
 
 	private void report(GateVerdict verdict) throws MojoExecutionException {
 		verdict.report().forEach((line) -> getLog().info(line));
-		if (this.report == null) {
-			return;
-		}
-		List<String> lines = new ArrayList<>(verdict.report());
-		lines.add("Verdict: exit code " + verdict.exitCode().code() + " (" + verdict.exitCode().meaning() + ")");
-		if (verdict.failure() != null) {
-			lines.add(verdict.failure());
-		}
-		try {
-			Files.createDirectories(this.report.toPath().toAbsolutePath().getParent());
-			Files.write(this.report.toPath(), lines, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new MojoExecutionException("Could not write the gate report " + this.report + ": " + ex.getMessage(),
-					ex);
+		if (this.report != null) {
+			verdict.writeTo(this.report.toPath());
 		}
 	}
 
-	private MigrationConfiguration configuration() throws MojoFailureException {
-		List<String> folders = new ArrayList<>();
+	private List<Path> folders() throws MojoFailureException {
+		List<Path> folders = new ArrayList<>();
 		for (String location : this.locations) {
-			for (Path folder : sourceFolders(location)) {
-				folders.add(FILESYSTEM + folder.toAbsolutePath());
-			}
+			folders.addAll(sourceFolders(location));
 		}
 		if (folders.isEmpty()) {
 			throw new MojoFailureException("The migration gate found no migration folder for " + this.locations
 					+ ". Set paliad.migration.locations to the application's locations, e.g. classpath:db/migration"
 					+ " (src/main/resources/db/migration).");
 		}
+		return folders;
+	}
+
+	/**
+	 * The folder of the whole build (where {@code mvn} ran, the repository root in CI),
+	 * which report paths are relative to in a multi-module build.
+	 */
+	private Path buildRoot() {
+		String root = (this.session != null) ? this.session.getExecutionRootDirectory() : null;
+		return (root != null) ? Path.of(root) : this.project.getBasedir().toPath();
+	}
+
+	private MigrationConfiguration configuration(List<Path> folders) throws MojoFailureException {
 		String chosenRole = (this.role != null && !this.role.isBlank()) ? this.role.strip() : null;
 		return MigrationConfiguration.builder()
-			.locations(folders)
+			.locations(folders.stream().map((folder) -> FILESYSTEM + folder.toAbsolutePath()).toList())
 			.schema(this.schema)
 			.table(this.table)
 			.transactionMode(option(TransactionMode.class, "transactionMode", this.transactionMode))
@@ -266,20 +291,6 @@ public class GateMojo extends AbstractMigrationsMojo {
 					+ ", which Maven could not resolve" + (this.repositorySession.isOffline() ? " offline" : "") + ": "
 					+ ex.getMessage() + ". Run the build online once (it is on Maven Central), choose another"
 					+ " paliad.migration.postgresVersion, or give a server with paliad.migration.url.", ex);
-		}
-	}
-
-	private static <E extends Enum<E>> E option(Class<E> type, String name, String value) throws MojoFailureException {
-		try {
-			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
-		}
-		catch (IllegalArgumentException ex) {
-			List<String> allowed = new ArrayList<>();
-			for (E constant : type.getEnumConstants()) {
-				allowed.add(constant.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-			}
-			throw new MojoFailureException("The gate's " + name + " is '" + value + "'; it must be one of " + allowed
-					+ " (paliad.migration." + name + ").");
 		}
 	}
 

@@ -1,5 +1,9 @@
 package de.paliad.migration.maven;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +13,7 @@ import de.paliad.migration.core.DryRunResult;
 import de.paliad.migration.core.ExitCode;
 import de.paliad.migration.core.Finding;
 import de.paliad.migration.core.MigrationException;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,6 +75,26 @@ record GateVerdict(ExitCode exitCode, List<String> report, @Nullable String fail
 	 */
 	static GateVerdict of(MigrationException failure) {
 		return new GateVerdict(failure.exitCode(), List.of(), failure.getMessage());
+	}
+
+	/**
+	 * Writes the report with the verdict's exit code and failure to a file.
+	 * @param file the file; its folders are created
+	 * @throws MojoExecutionException when it cannot be written
+	 */
+	void writeTo(Path file) throws MojoExecutionException {
+		List<String> lines = new ArrayList<>(this.report);
+		lines.add("Verdict: exit code " + this.exitCode.code() + " (" + this.exitCode.meaning() + ")");
+		if (this.failure != null) {
+			lines.add(this.failure);
+		}
+		try {
+			Files.createDirectories(file.toAbsolutePath().getParent());
+			Files.write(file, lines, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new MojoExecutionException("Could not write the gate report " + file + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	boolean passed() {
