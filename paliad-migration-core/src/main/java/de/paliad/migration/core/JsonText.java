@@ -7,14 +7,13 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes the gate's reports as one line of JSON. The reports are maps, lists, strings,
- * numbers, booleans and nulls only, so this does not need (or depend on the version of)
- * the application's Jackson, and the output stays the same whatever the application
- * configured for its own JSON. The starter's mode reports have a writer of their own
- * (de.paliad.migration.mode.JsonWriter): the core keeps this one package-private rather
- * than adding a JSON API to its public surface.
+ * Writes the gate's and the modes' reports as one line of JSON. The reports are maps,
+ * lists, strings, numbers, booleans and nulls only, so this does not need (or depend on
+ * the version of) the application's Jackson, and the output stays the same whatever the
+ * application configured for its own JSON. Public only so the starter's mode reports use
+ * the same writer instead of a copy; not a general JSON library.
  */
-final class JsonText {
+public final class JsonText {
 
 	private JsonText() {
 	}
@@ -25,7 +24,7 @@ final class JsonText {
 	 * else is written as its string
 	 * @return the JSON text
 	 */
-	static String write(@Nullable Object value) {
+	public static String write(@Nullable Object value) {
 		StringBuilder json = new StringBuilder();
 		append(json, value);
 		return json.toString();

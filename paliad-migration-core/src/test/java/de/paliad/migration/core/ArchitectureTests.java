@@ -33,7 +33,7 @@ class ArchitectureTests {
 	private static final List<String> PUBLIC_API = List.of("AppliedMigration", "ChecksumPolicy", "CompatPolicy",
 			"DatabaseUnavailableException", "GateReport", "GateReport$Format", "GateReport$Target", "DryRunResult",
 			"DryRunResult$Kind", "DryRunResult$Outcome", "DryRunResult$Sizes", "DryRunResult$Step", "ExitCode",
-			"Finding", "InvalidConfigurationException", "LegacyTrackerType", "MigrateResult", "Migration",
+			"Finding", "InvalidConfigurationException", "JsonText", "LegacyTrackerType", "MigrateResult", "Migration",
 			"MigrationConfiguration", "MigrationConfiguration$Builder", "MigrationException",
 			"MigrationCancelledException", "MigrationFailedException", "MigrationGate", "MigrationIndex",
 			"MigrationListener", "MigrationPlan", "MigrationPlan$ChecksumMismatch", "MigrationPlan$NameMismatch",

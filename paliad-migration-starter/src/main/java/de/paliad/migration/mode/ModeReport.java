@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import de.paliad.migration.core.ExitCode;
+import de.paliad.migration.core.JsonText;
 import de.paliad.migration.core.MigrationException;
 import de.paliad.migration.core.MigrationFailedException;
 import de.paliad.migration.core.MigrationValidationException;
@@ -136,7 +137,7 @@ final class ModeReport {
 			json.put(section.key(), section.items().stream().map(Item::fields).toList());
 		}
 		json.put("error", this.error);
-		return JsonWriter.write(json);
+		return JsonText.write(json);
 	}
 
 	/**
