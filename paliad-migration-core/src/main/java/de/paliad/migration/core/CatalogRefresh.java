@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,18 +18,24 @@ import org.jspecify.annotations.Nullable;
  * expensive ones (columns with their types and defaults, constraints with their
  * definitions: {@code format_type}, {@code pg_get_expr}, {@code pg_get_constraintdef}
  * over every user relation, most of the analysis' time) only for the relations the
- * statement can have changed. PostgreSQL holds every relation lock until commit, and
- * every change of a relation's columns or constraints locks it, so the relations this
- * session holds a lock on in the migration's transaction, plus the ones that appeared,
- * disappeared or changed, cover every change. Falls back to a full read when that does
- * not hold: no lock held (a {@code no-transaction} statement, already committed), or a
- * rename or drop of a relation, function or type (other relations' defaults and column
- * types name them, without a lock on those relations).
+ * statement can have changed, all in one round trip. PostgreSQL holds every relation lock
+ * until commit, and every change of a relation's columns or constraints locks it, so the
+ * relations this session holds a lock on in the migration's transaction, plus the ones
+ * that appeared, disappeared or changed, cover every change. Falls back to a full read
+ * when that does not hold: no lock held (a {@code no-transaction} statement, already
+ * committed), a changed relation not locked, or a rename or drop of a relation, function
+ * or type (other relations' defaults and column types name them, without a lock on those
+ * relations).
  */
 final class CatalogRefresh {
 
-	private static final String LOCKED = "SELECT DISTINCT relation FROM pg_locks"
-			+ " WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted AND relation IS NOT NULL";
+	/**
+	 * User relations only (OIDs from 16384, FirstNormalObjectId): the catalog queries
+	 * themselves lock system catalogs, so a statement outside a transaction would
+	 * otherwise seem to hold locks.
+	 */
+	private static final String LOCKED = "SELECT DISTINCT relation FROM pg_locks WHERE pid = pg_backend_pid()"
+			+ " AND locktype = 'relation' AND granted AND relation >= 16384";
 
 	private CatalogRefresh() {
 	}
@@ -50,9 +55,14 @@ final class CatalogRefresh {
 		Map<Long, String> types = new HashMap<>();
 		Map<Long, CatalogState.EnumValue> enumValues = new HashMap<>();
 		Set<Long> locked = new HashSet<>();
+		Map<String, CatalogState.Column> lockedColumns = new HashMap<>();
+		Map<Long, CatalogState.Constraint> lockedConstraints = new HashMap<>();
+		// One round trip: on this loaded 2-core machine a round trip costs more than the
+		// catalog functions of a few relations.
 		try (Statement statement = connection.createStatement()) {
 			statement.execute(String.join(";", CatalogState.RELATIONS, CatalogState.FUNCTIONS, CatalogState.TYPES,
-					CatalogState.ENUM_VALUES, LOCKED));
+					CatalogState.ENUM_VALUES, LOCKED, CatalogState.COLUMNS + " AND a.attrelid IN (" + LOCKED + ")",
+					CatalogState.CONSTRAINTS + " AND co.conrelid IN (" + LOCKED + ")"));
 			try (ResultSet rs = statement.getResultSet()) {
 				CatalogState.readRelations(rs, relations);
 			}
@@ -62,41 +72,37 @@ final class CatalogRefresh {
 					locked.add(rs.getLong(1));
 				}
 			}
-		}
-		if (locked.isEmpty() || renamedOrDropped(before.functions(), functions)
-				|| renamedOrDropped(before.types(), types)
-				|| renamedOrDropped(names(before.relations()), names(relations))) {
-			return CatalogState.read(connection, tracker);
-		}
-		Set<Long> dirty = dirty(before.relations(), relations, locked);
-		Map<String, CatalogState.Column> columns = new HashMap<>(before.columns());
-		Map<Long, CatalogState.Constraint> constraints = new HashMap<>(before.constraints());
-		columns.values().removeIf((column) -> dirty.contains(column.relation()));
-		constraints.values().removeIf((constraint) -> dirty.contains(constraint.relation()));
-		if (!dirty.isEmpty()) {
-			String oids = dirty.stream().map(String::valueOf).collect(Collectors.joining(",", "'{", "}'::oid[]"));
-			try (Statement statement = connection.createStatement()) {
-				statement.execute(CatalogState.COLUMNS + " AND a.attrelid = ANY(" + oids + ");"
-						+ CatalogState.CONSTRAINTS + " AND co.conrelid = ANY(" + oids + ")");
-				try (ResultSet rs = statement.getResultSet()) {
-					CatalogState.readColumns(rs, columns);
-				}
-				try (ResultSet rs = CatalogState.next(statement)) {
-					CatalogState.readConstraints(rs, constraints);
-				}
+			try (ResultSet rs = CatalogState.next(statement)) {
+				CatalogState.readColumns(rs, lockedColumns);
+			}
+			try (ResultSet rs = CatalogState.next(statement)) {
+				CatalogState.readConstraints(rs, lockedConstraints);
 			}
 		}
-		return CatalogState.of(tracker, relations, columns, constraints, functions, types, enumValues);
+		CatalogState fresh = CatalogState.of(tracker, relations, lockedColumns, lockedConstraints, functions, types,
+				enumValues);
+		if (locked.isEmpty() || renamedOrDropped(before.functions(), functions)
+				|| renamedOrDropped(before.types(), types)
+				|| renamedOrDropped(names(before.relations()), names(fresh.relations()))
+				|| !locked.containsAll(dirty(before.relations(), fresh.relations()))) {
+			return CatalogState.read(connection, tracker);
+		}
+		Map<String, CatalogState.Column> columns = new HashMap<>(before.columns());
+		Map<Long, CatalogState.Constraint> constraints = new HashMap<>(before.constraints());
+		columns.values().removeIf((column) -> locked.contains(column.relation()));
+		constraints.values().removeIf((constraint) -> locked.contains(constraint.relation()));
+		columns.putAll(fresh.columns());
+		constraints.putAll(fresh.constraints());
+		return new CatalogState(fresh.relations(), columns, constraints, functions, types, enumValues);
 	}
 
 	/**
-	 * The relations whose columns or constraints may differ: locked, new, gone or changed
-	 * (a new file node, another table), and the tables of those that are indexes,
-	 * sequences or partitions.
+	 * The relations that visibly changed: new, gone or changed (a new file node, another
+	 * table), and the tables of those that are indexes, sequences or partitions. All of
+	 * them must be among the locked ones, whose columns and constraints were re-read.
 	 */
-	private static Set<Long> dirty(Map<Long, CatalogState.Relation> before, Map<Long, CatalogState.Relation> after,
-			Set<Long> locked) {
-		Set<Long> dirty = new HashSet<>(locked);
+	private static Set<Long> dirty(Map<Long, CatalogState.Relation> before, Map<Long, CatalogState.Relation> after) {
+		Set<Long> dirty = new HashSet<>();
 		for (CatalogState.Relation relation : after.values()) {
 			if (!relation.equals(before.get(relation.oid()))) {
 				dirty.add(relation.oid());
