@@ -79,9 +79,10 @@ final class CompatibilityAnalyzer implements DryRunObserver {
 			this.current = migration;
 		}
 		Findings found = new Findings(migration, statement);
-		// DML changes rows, not the catalog: skip the catalog read (the costly part)
+		// DML changes rows, not the catalog: skip the catalog read (the costly part); DDL
+		// re-reads columns and constraints only of the relations it can have changed
 		CatalogState now = DML.contains(statement.firstWord()) ? this.previous
-				: CatalogState.read(connection, this.tracker);
+				: CatalogRefresh.after(connection, this.tracker, this.previous);
 		if (now != this.previous) {
 			CatalogChange change = new CatalogChange(this.baseline, this.previous, now, statement,
 					isConcurrent(migration, statement));
