@@ -25,9 +25,9 @@ import de.paliad.migration.test.PostgresServer;
  * rounds interleaved. Writes {@code copy-latest.md} to {@code bench.out} and the section
  * {@code copy-benchmark} of docs/performance.md and docs/testing.md.
  * <p>
- * {@code ./mvnw -Pbench -pl bench -am verify -DskipTests -Dbench.skip=true} (the tool
- * benchmark skipped, this one run); {@code -Dbench.copy.n} (files, default 342) and
- * {@code -Dbench.copy.runs} (rounds, default 11).
+ * {@code ./mvnw -Pbench -pl bench -am verify -DskipTests -Dbench.skip=true -Dbench.copy.skip=false}
+ * (the tool benchmark skipped, this one run); {@code -Dbench.copy.n} (files, default 342)
+ * and {@code -Dbench.copy.runs} (rounds, default 11).
  */
 public final class CopyBenchmark {
 
@@ -153,7 +153,7 @@ public final class CopyBenchmark {
 		md.append("# Per-test database: template copy against migrating from scratch\n\n");
 		md.append("Written by `bench/` (`de.paliad.bench.CopyBenchmark`) at ")
 			.append(started)
-			.append("; do not edit by hand. Rerun: `./mvnw -Pbench -pl bench -am verify -DskipTests -Dbench.skip=true`"
+			.append("; do not edit by hand. Rerun: `./mvnw -Pbench -pl bench -am verify -DskipTests -Dbench.skip=true -Dbench.copy.skip=false`"
 					+ " (see docs/performance.md).\n\n");
 		md.append("| | |\n| --- | --- |\n");
 		md.append("| migration set | ")
