@@ -9,4 +9,8 @@ assert log.contains('BUILD SUCCESS')
 def report = new File(basedir, 'target/paliad-migration/gate-report.txt')
 assert report.isFile()
 assert report.text.contains('Verdict: exit code 0 (success, or nothing to do)')
+// The default CI reports, next to the text report.
+assert new File(basedir, 'target/paliad-migration/gate.sarif').text.contains('"version":"2.1.0"')
+assert new File(basedir, 'target/paliad-migration/gate.json').text.contains('"passed":true')
+assert new File(basedir, 'target/paliad-migration/gate.md').isFile()
 true

@@ -51,6 +51,13 @@ public class GateMojo extends AbstractMigrationsMojo {
 	@Nullable File snapshot;
 
 	/**
+	 * The snapshot at a URL instead ({@code https://…}, {@code file:…}): fetched into
+	 * {@code target/paliad-migration/snapshot.sql} first.
+	 */
+	@Parameter(property = "paliad.migration.snapshot-url")
+	@Nullable String snapshotUrl;
+
+	/**
 	 * The production migration role the rehearsal runs as ({@code SET ROLE}).
 	 */
 	@Parameter(property = "paliad.migration.role")
@@ -119,9 +126,12 @@ public class GateMojo extends AbstractMigrationsMojo {
 	 * CI reports besides the text report, as the {@code dry-run} mode's
 	 * {@code paliad.migration.reports}: e.g.
 	 * {@code sarif:target/gate.sarif,markdown:target/gate.md,github}. Relative files are
-	 * resolved against the project folder.
+	 * resolved against the project folder. By default JSON, SARIF and a Markdown summary
+	 * go to {@code target/paliad-migration/}; an empty value writes none.
 	 */
-	@Parameter(property = "paliad.migration.reports")
+	@Parameter(property = "paliad.migration.reports",
+			defaultValue = "json:target/paliad-migration/gate.json,sarif:target/paliad-migration/gate.sarif,"
+					+ "markdown:target/paliad-migration/gate.md")
 	@Nullable String reports;
 
 	/**
@@ -249,6 +259,14 @@ public class GateMojo extends AbstractMigrationsMojo {
 	}
 
 	private @Nullable Path snapshotFile() throws MojoFailureException {
+		if (this.snapshotUrl != null && !this.snapshotUrl.isBlank()) {
+			if (this.snapshot != null) {
+				throw new MojoFailureException(
+						"Give paliad.migration.snapshot or paliad.migration.snapshot-url, not both.");
+			}
+			return SnapshotSource.fetch(this.snapshotUrl,
+					Path.of(this.project.getBuild().getDirectory(), "paliad-migration", "snapshot.sql"));
+		}
 		if (this.snapshot == null) {
 			return null;
 		}
