@@ -87,7 +87,7 @@ class MigrationGateStepIT {
 		Result result = gate(Map.of("PALIAD_MIGRATION_LOCATIONS", "classpath:db/migration,filesystem:" + extra,
 				"GATE_SNAPSHOT", snapshot(false).toString()));
 		assertThat(result.code()).as(result.output()).isEqualTo(0);
-		assertThat(result.output()).contains("gate: restoring", "against snapshot", "gate: passed");
+		assertThat(result.output()).contains("gate: restoring", "restored from snapshot", "gate: passed");
 	}
 
 	@Test
@@ -97,7 +97,7 @@ class MigrationGateStepIT {
 		Result result = gate(Map.of("PALIAD_MIGRATION_LOCATIONS", "classpath:db/migration,filesystem:" + extra,
 				"GATE_SNAPSHOT", snapshot(true).toString()));
 		assertThat(result.code()).as(result.output()).isEqualTo(4);
-		assertThat(result.output()).contains("against snapshot", "GATE FAILED: dry-run exited 4", "42703");
+		assertThat(result.output()).contains("restored from snapshot", "GATE FAILED: dry-run exited 4", "42703");
 	}
 
 	@Test
