@@ -64,6 +64,11 @@ public final class FailureHandler {
 		this.shutdown = shutdown;
 	}
 
+	/** What a shutdown does to the runs this handler judges. */
+	MigrationShutdown shutdown() {
+		return this.shutdown;
+	}
+
 	/**
 	 * A command-line mode printed its report: ends the process with the report's exit
 	 * code. When the exit returns, the application goes on starting (without a web
@@ -135,6 +140,10 @@ public final class FailureHandler {
 	 * @return whether to retry again: the failure is transient
 	 */
 	public boolean retryFailed(RuntimeException failure) {
+		if (this.shutdown.requested()) {
+			logger.warn("Migration retry stopped by a shutdown (not a failure): {}", failure.getMessage());
+			return false;
+		}
 		if (isTransient(failure)) {
 			return true;
 		}

@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * The {@code migrate} mode: applies pending migrations during context refresh, keeps the
  * {@link MigrationStatus}, and hands a failure to the {@link FailureHandler}, which
  * decides whether the process ends or the run is retried on a daemon thread every
- * {@code retry-interval}.
+ * {@code retry-interval}. A retry is watched for shutdowns like the first run: a shutdown
+ * (or the context closing) waits up to {@code shutdown-wait} for it, then cancels it, and
+ * its end is a stop, not a failure.
  */
 public final class StartupMigration implements AutoCloseable {
 
@@ -30,7 +32,12 @@ public final class StartupMigration implements AutoCloseable {
 
 	private final Runnable onRecovered;
 
+	private final MigrationShutdown shutdown;
+
 	private @Nullable ScheduledExecutorService retries;
+
+	/** The watch of the retry in flight, if any. */
+	private volatile MigrationShutdown.@Nullable Watch retryWatch;
 
 	private boolean closed;
 
@@ -47,6 +54,9 @@ public final class StartupMigration implements AutoCloseable {
 		this.failures = failures;
 		this.retryInterval = retryInterval;
 		this.onRecovered = onRecovered;
+		// The handler's: a retry stopped by it must be reported by the same handler as a
+		// stop.
+		this.shutdown = failures.shutdown();
 	}
 
 	/**
@@ -105,8 +115,22 @@ public final class StartupMigration implements AutoCloseable {
 	}
 
 	private void retry(Migrator migrator) {
-		logger.info("Retrying the migration run");
-		RuntimeException failure = attempt(migrator);
+		RuntimeException failure;
+		MigrationShutdown.Watch watch;
+		synchronized (this) {
+			if (this.closed) {
+				return;
+			}
+			logger.info("Retrying the migration run");
+			watch = this.shutdown.watch(migrator);
+			this.retryWatch = watch;
+		}
+		try (watch) {
+			failure = attempt(migrator);
+		}
+		finally {
+			this.retryWatch = null;
+		}
 		if (failure == null) {
 			logger.info("Migrations applied on retry; the application accepts traffic");
 			this.onRecovered.run();
@@ -116,11 +140,31 @@ public final class StartupMigration implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Stops retrying. A retry in flight gets what a shutdown gives the first run: up to
+	 * {@code shutdown-wait} to finish, then a cancel. Without that, a retry would go on
+	 * migrating after its context (and its data source) closed.
+	 */
 	@Override
-	public synchronized void close() {
-		this.closed = true;
-		if (this.retries != null) {
-			this.retries.shutdownNow();
+	public void close() {
+		ScheduledExecutorService retries;
+		synchronized (this) {
+			this.closed = true;
+			retries = this.retries;
+		}
+		MigrationShutdown.Watch watch = this.retryWatch;
+		if (watch != null) {
+			watch.shutdown();
+		}
+		if (retries != null) {
+			retries.shutdownNow();
+			try {
+				// The retry's own end (its report) before the context goes on closing.
+				retries.awaitTermination(MigrationShutdown.CANCEL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 

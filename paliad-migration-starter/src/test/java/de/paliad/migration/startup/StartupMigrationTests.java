@@ -15,13 +15,17 @@ import de.paliad.migration.core.Migrator;
 import de.paliad.migration.fixtures.Fixtures;
 import de.paliad.migration.status.MigrationStatus;
 import de.paliad.migration.testing.MigrationDirectory;
+import de.paliad.migration.testing.Queries;
 import de.paliad.migration.testing.TestDatabase;
 import de.paliad.migration.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests for {@link StartupMigration}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class StartupMigrationTests {
 
 	private final MigrationStatus status = new MigrationStatus();
@@ -89,6 +94,32 @@ class StartupMigrationTests {
 	}
 
 	@Test
+	void closingCancelsARetryInFlightAfterTheShutdownWaitAndReportsAStop(CapturedOutput output) throws Exception {
+		this.files.write("2_slow.up.sql", "CREATE TABLE slow (id int);\nSELECT pg_sleep(60);");
+		SwitchableDataSource dataSource = new SwitchableDataSource(Fixtures.unreachable());
+		StartupMigration startup = new StartupMigration(this.status,
+				new FailureHandler(OnFailure.UNREADY, this.exits::add, null,
+						new MigrationShutdown(Duration.ofMillis(200))),
+				Duration.ofMillis(100), this.recovered::countDown);
+		try (startup) {
+			startup.run(migrator(dataSource));
+			dataSource.target = this.database.dataSource();
+			awaitSleepingBackend();
+		}
+		// close() returned: the retry was cancelled, not left migrating after its
+		// context.
+		assertThat(sleepingBackends()).isZero();
+		assertThat(Queries.trackedVersions(this.database.dataSource(), "public.applied_migrations"))
+			.containsExactly(1L);
+		assertThat(Queries.relationExists(this.database.dataSource(), "slow")).isFalse();
+		assertThat(Queries.advisoryLocks(this.database.dataSource())).isZero();
+		assertThat(this.recovered.getCount()).isOne();
+		assertThat(this.exits).isEmpty();
+		assertThat(output).contains("Migration retry stopped by a shutdown (not a failure)")
+			.doesNotContain("failed permanently");
+	}
+
+	@Test
 	void exitEndsTheProcessWithTheFailuresExitCode() {
 		this.files.write("2_broken.up.sql", "ALTER TABLE items DROP COLUMN legacy_code;");
 		try (StartupMigration startup = startup(OnFailure.EXIT, Duration.ofSeconds(30))) {
@@ -106,6 +137,21 @@ class StartupMigrationTests {
 				.isThrownBy(() -> startup.run(migrator(Fixtures.unreachable())));
 			assertThat(this.exits).containsExactly(6);
 		}
+	}
+
+	private void awaitSleepingBackend() throws InterruptedException {
+		for (int i = 0; i < 600; i++) {
+			if (sleepingBackends() > 0) {
+				return;
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("The retry never reached the slow migration");
+	}
+
+	private long sleepingBackends() {
+		return Long.parseLong(Queries.value(this.database.dataSource(),
+				"SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(60)%'"));
 	}
 
 	private StartupMigration startup(OnFailure onFailure, Duration retryInterval) {
