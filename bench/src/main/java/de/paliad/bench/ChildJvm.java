@@ -109,7 +109,7 @@ final class ChildJvm {
 			String name = path.getFileName().toString();
 			boolean bench = path.equals(benchClasses);
 			boolean common = COMMON_JARS.stream().anyMatch(name::startsWith);
-			boolean own = tool.paliad() ? isStarter(path) : tool.jars().stream().anyMatch(name::startsWith);
+			boolean own = tool.paliad() ? isPaliad(path) : tool.jars().stream().anyMatch(name::startsWith);
 			if (bench || common || own) {
 				kept.add(entry);
 			}
@@ -129,10 +129,15 @@ final class ChildJvm {
 		}
 	}
 
-	private static boolean isStarter(Path path) {
+	/**
+	 * The core (where the runner's {@code Migrator} is, its own artifact since the layout
+	 * issue) and the starter, as jars or as a reactor's {@code target/classes}; not their
+	 * test jars, which the harness has for its database fixture.
+	 */
+	private static boolean isPaliad(Path path) {
 		String text = path.toString();
-		return text.contains("paliad-migration-starter") && !text.endsWith("-tests.jar")
-				&& !text.endsWith("test-classes");
+		return (text.contains("paliad-migration-core") || text.contains("paliad-migration-starter"))
+				&& !text.endsWith("-tests.jar") && !text.endsWith("test-classes");
 	}
 
 }

@@ -14,8 +14,9 @@ import de.paliad.bench.runner.PaliadRunner;
  */
 enum Tool {
 
-	PALIAD("paliad", "paliad-migration", PaliadRunner.class, "paliad", List.of("paliad-migration-starter"),
-			"SELECT count(*) FROM applied_migrations", "SELECT count(*) FROM applied_migrations WHERE version = %d"),
+	PALIAD("paliad", "paliad-migration", PaliadRunner.class, "paliad",
+			List.of("paliad-migration-core", "paliad-migration-starter"), "SELECT count(*) FROM applied_migrations",
+			"SELECT count(*) FROM applied_migrations WHERE version = %d"),
 
 	/**
 	 * The same runner on the same files, packaged in a jar on the child's class path with
@@ -23,7 +24,7 @@ enum Tool {
 	 * {@code index} goal ships them ({@link PackagedSet}).
 	 */
 	PALIAD_INDEX("paliad-index", "paliad-migration (index)", PaliadRunner.class, PackagedSet.JAR_NAME,
-			List.of("paliad-migration-starter"), "SELECT count(*) FROM applied_migrations",
+			List.of("paliad-migration-core", "paliad-migration-starter"), "SELECT count(*) FROM applied_migrations",
 			"SELECT count(*) FROM applied_migrations WHERE version = %d"),
 
 	FLYWAY("flyway", "Flyway", FlywayRunner.class, "flyway", List.of("flyway-"),
