@@ -106,7 +106,7 @@ final class ResultReport {
 		}
 		List<Tool[]> ratios = ratios();
 		for (Tool[] ratio : ratios) {
-			header.append(' ').append(ratio[0].label()).append(" ÷ ").append(ratio[1].label()).append(" |");
+			header.append(' ').append(ratio[0].shortLabel()).append(" ÷ ").append(ratio[1].shortLabel()).append(" |");
 			rule.append(" ---: |");
 		}
 		line(header.toString());

@@ -96,6 +96,17 @@ enum Tool {
 		return this == PALIAD_INDEX;
 	}
 
+	/** The label in the ratio columns' headers. */
+	String shortLabel() {
+		return switch (this) {
+			case PALIAD -> "paliad";
+			case PALIAD_INDEX -> "paliad (index)";
+			case FLYWAY -> "Flyway";
+			case LIQUIBASE -> "Liquibase";
+			case FLOOR -> "floor";
+		};
+	}
+
 	String label() {
 		return this.label;
 	}
