@@ -6,12 +6,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -19,11 +21,14 @@ import java.util.function.Consumer;
 /**
  * The boot cost inside a real application: the sample app's fat jar, from JVM start to
  * the first {@code 200} of {@code /actuator/health/readiness}, with N migrations applied
- * and none pending. Three variants of the same jar: with this starter; with this starter
- * switched off ({@code paliad.migration.enabled=false}) and Spring Boot's Flyway module
- * (plus the Flyway version Boot manages) added through the fat jar's
- * {@code PropertiesLauncher} and {@code loader.path}; and with no migrator at all. All
- * three start through the same launcher.
+ * and none pending. Every variant boots the same jar, a copy of the sample app's with the
+ * set packaged in it ({@link AppJar}), through the same launcher: with this starter and
+ * the set in the jar with its build-time index (what the sample app ships: its build runs
+ * the Maven plugin's {@code index} goal), and with the set in a folder (no index); with
+ * this starter switched off ({@code paliad.migration.enabled=false}) and Spring Boot's
+ * Flyway module (plus the Flyway version Boot manages) added through the fat jar's
+ * {@code PropertiesLauncher} and {@code loader.path}, the set in the jar and in a folder;
+ * and with no migrator at all.
  */
 final class AppBootBenchmark {
 
@@ -32,8 +37,9 @@ final class AppBootBenchmark {
 	/** A sample-app configuration. */
 	enum AppVariant {
 
-		PALIAD("with paliad-migration (this starter)"), FLYWAY("with Spring Boot's Flyway instead"),
-		NONE("no migrator");
+		PALIAD_INDEX("paliad-migration, set in the jar with its index"),
+		PALIAD("paliad-migration, set in a folder (no index)"), FLYWAY("Spring Boot's Flyway, set in the jar"),
+		FLYWAY_FOLDER("Spring Boot's Flyway, set in a folder"), NONE("no migrator");
 
 		private final String label;
 
@@ -45,6 +51,19 @@ final class AppBootBenchmark {
 			return this.label;
 		}
 
+		boolean paliad() {
+			return this == PALIAD_INDEX || this == PALIAD;
+		}
+
+		boolean flyway() {
+			return this == FLYWAY || this == FLYWAY_FOLDER;
+		}
+
+		/** The database it boots on: its own, prepared by itself; none uses paliad's. */
+		String database() {
+			return (this == NONE) ? PALIAD_INDEX.database() : "app_" + name().toLowerCase(Locale.ROOT);
+		}
+
 	}
 
 	/**
@@ -54,8 +73,9 @@ final class AppBootBenchmark {
 	 * @param run the run's number, from 1
 	 * @param readyMs JVM start to readiness
 	 * @param peakRssKb {@code VmHWM} at readiness
+	 * @param loggedMs the migration run's duration as the migrator logged it, or -1
 	 */
-	record AppSample(AppVariant variant, int run, long readyMs, long peakRssKb) {
+	record AppSample(AppVariant variant, int run, long readyMs, long peakRssKb, long loggedMs) {
 
 	}
 
@@ -77,58 +97,71 @@ final class AppBootBenchmark {
 		}
 		int n = this.config.appSize();
 		Path set = MigrationSetGenerator.write(this.config.work().resolve("app-set-" + n), n, Set.of());
+		Path jar = AppJar.write(this.config.sampleJar(), set, set.resolve("sample-app-with-set.jar"));
 		Path logs = Files.createDirectories(this.config.work().resolve("logs"));
 		List<AppSample> samples = new ArrayList<>();
 		try (BenchServer server = BenchServer.start()) {
 			this.log.accept("Sample app boot with " + n + " applied migrations: PostgreSQL " + server.serverVersion());
-			for (AppVariant variant : List.of(AppVariant.PALIAD, AppVariant.FLYWAY)) {
-				server.createDatabase(database(variant), null);
-				Booted first = boot(server, variant, set, logs.resolve("app-" + variant + "-prepare.log"));
-				first.stop();
-				long rows = server.number(database(variant),
-						(variant == AppVariant.PALIAD) ? Tool.PALIAD.countSql() : Tool.FLYWAY.countSql());
-				if (rows != n) {
-					throw new IllegalStateException("Preparing the app database for " + variant + " left " + rows
-							+ " of " + n + " migrations applied");
+			for (AppVariant variant : AppVariant.values()) {
+				if (variant != AppVariant.NONE) {
+					prepare(server, variant, jar, set, logs);
 				}
-				server.execute(database(variant), "VACUUM ANALYZE");
 			}
 			List<AppVariant> variants = List.of(AppVariant.values());
 			for (int run = 1; run <= this.config.runs(); run++) {
 				for (int i = 0; i < variants.size(); i++) {
 					AppVariant variant = variants.get((i + run - 1) % variants.size());
 					server.execute("postgres", "CHECKPOINT");
-					Booted booted = boot(server, variant, set, logs.resolve("app-" + variant + "-" + run + ".log"));
+					Path logFile = logs.resolve("app-" + variant + "-" + run + ".log");
+					Booted booted = boot(server, variant, jar, set, logFile);
 					booted.stop();
-					samples.add(new AppSample(variant, run, booted.readyMs(), booted.peakRssKb()));
-					this.log.accept(String.format("  run %d %-40s %6d ms to readiness, %4d MiB peak RSS", run,
-							variant.label(), booted.readyMs(), booted.peakRssKb() / 1024));
+					long loggedMs = MigratorLog.loggedMs(variant, Files.readAllLines(logFile, StandardCharsets.UTF_8));
+					if (variant != AppVariant.NONE && loggedMs < 0) {
+						this.log.accept("  (no migration run duration found in " + logFile + ")");
+					}
+					samples.add(new AppSample(variant, run, booted.readyMs(), booted.peakRssKb(), loggedMs));
+					this.log.accept(String.format("  run %d %-48s %6d ms to readiness, %4d MiB peak RSS, %5d ms logged",
+							run, variant.label(), booted.readyMs(), booted.peakRssKb() / 1024, loggedMs));
 				}
 			}
 		}
 		return samples;
 	}
 
-	private static String database(AppVariant variant) {
-		// The no-migrator app boots on the schema the starter built.
-		return (variant == AppVariant.FLYWAY) ? "app_flyway" : "app_paliad";
+	/** The variant's migrator applies the set to its own database, outside the timing. */
+	private void prepare(BenchServer server, AppVariant variant, Path jar, Path set, Path logs)
+			throws IOException, InterruptedException {
+		int n = this.config.appSize();
+		server.createDatabase(variant.database(), null);
+		Booted first = boot(server, variant, jar, set, logs.resolve("app-" + variant + "-prepare.log"));
+		first.stop();
+		long rows = server.number(variant.database(),
+				variant.paliad() ? Tool.PALIAD.countSql() : Tool.FLYWAY.countSql());
+		if (rows != n) {
+			throw new IllegalStateException(
+					"Preparing the app database for " + variant + " left " + rows + " of " + n + " migrations applied");
+		}
+		server.execute(variant.database(), "VACUUM ANALYZE");
 	}
 
-	private Booted boot(BenchServer server, AppVariant variant, Path set, Path logFile)
+	private Booted boot(BenchServer server, AppVariant variant, Path jar, Path set, Path logFile)
 			throws IOException, InterruptedException {
 		int port = freePort();
 		List<String> command = new ArrayList<>(
 				List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
-		if (variant == AppVariant.FLYWAY) {
+		if (variant.flyway()) {
 			command.add("-Dloader.path=" + this.config.flywayAppLib());
 		}
-		command.addAll(List.of("-cp", this.config.sampleJar().toString(), LAUNCHER, "--server.port=" + port,
-				"--spring.datasource.url=" + server.jdbcUrl(database(variant)),
+		command.addAll(List.of("-cp", jar.toString(), LAUNCHER, "--server.port=" + port,
+				"--spring.datasource.url=" + server.jdbcUrl(variant.database()),
 				"--spring.datasource.username=" + BenchServer.USER,
 				"--spring.datasource.password=" + BenchServer.PASSWORD));
 		switch (variant) {
+			case PALIAD_INDEX -> command.add("--paliad.migration.locations=classpath:" + AppJar.PALIAD);
 			case PALIAD -> command.add("--paliad.migration.locations=filesystem:" + set.resolve("paliad"));
 			case FLYWAY -> command.addAll(List.of("--paliad.migration.enabled=false",
+					"--spring.flyway.locations=classpath:" + AppJar.FLYWAY));
+			case FLYWAY_FOLDER -> command.addAll(List.of("--paliad.migration.enabled=false",
 					"--spring.flyway.locations=filesystem:" + set.resolve("flyway")));
 			case NONE -> command.add("--paliad.migration.enabled=false");
 		}

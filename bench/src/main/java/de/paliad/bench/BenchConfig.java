@@ -27,7 +27,7 @@ record BenchConfig(List<Integer> sizes, int runs, List<Scenario> scenarios, List
 		return new BenchConfig(split("bench.n", "100,1000,5000").stream().map(Integer::valueOf).toList(),
 				Integer.parseInt(System.getProperty("bench.runs", "5")),
 				split("bench.scenarios", "a,b,c,d").stream().map(Scenario::of).toList(),
-				split("bench.tools", "paliad,flyway,liquibase,floor").stream().map(Tool::of).toList(),
+				split("bench.tools", "paliad,paliad-index,flyway,liquibase,floor").stream().map(Tool::of).toList(),
 				Boolean.parseBoolean(System.getProperty("bench.app", "true")),
 				Integer.parseInt(System.getProperty("bench.app.n", "1000")),
 				Paths.get(System.getProperty("bench.out", "results")).toAbsolutePath(),

@@ -51,7 +51,13 @@ final class ChildJvm {
 		List<String> command = new ArrayList<>();
 		command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-cp");
-		command.add(classpath(tool));
+		String classpath = classpath(tool);
+		if (tool.packaged()) {
+			// The set's jar, files and index, as an application's own jar would carry
+			// them.
+			classpath = classpath + File.pathSeparator + setDirectory.resolve(tool.setFolder());
+		}
+		command.add(classpath);
 		// Liquibase 5 reports usage to its vendor unless told not to; nothing here may
 		// reach the network.
 		command.add("-Dliquibase.analytics.enabled=false");
@@ -103,7 +109,7 @@ final class ChildJvm {
 			String name = path.getFileName().toString();
 			boolean bench = path.equals(benchClasses);
 			boolean common = COMMON_JARS.stream().anyMatch(name::startsWith);
-			boolean own = (tool == Tool.PALIAD) ? isStarter(path) : tool.jars().stream().anyMatch(name::startsWith);
+			boolean own = tool.paliad() ? isPaliad(path) : tool.jars().stream().anyMatch(name::startsWith);
 			if (bench || common || own) {
 				kept.add(entry);
 			}
@@ -123,10 +129,15 @@ final class ChildJvm {
 		}
 	}
 
-	private static boolean isStarter(Path path) {
+	/**
+	 * The core (where the runner's {@code Migrator} is, its own artifact since the layout
+	 * issue) and the starter, as jars or as a reactor's {@code target/classes}; not their
+	 * test jars, which the harness has for its database fixture.
+	 */
+	private static boolean isPaliad(Path path) {
 		String text = path.toString();
-		return text.contains("paliad-migration-starter") && !text.endsWith("-tests.jar")
-				&& !text.endsWith("test-classes");
+		return (text.contains("paliad-migration-core") || text.contains("paliad-migration-starter"))
+				&& !text.endsWith("-tests.jar") && !text.endsWith("test-classes");
 	}
 
 }

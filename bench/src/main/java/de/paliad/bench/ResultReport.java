@@ -61,7 +61,7 @@ final class ResultReport {
 				"The runner's own time, JVM start-up and exit excluded: what the tool itself costs.",
 				(s) -> s.measurement().workMs(), false);
 		new AppBootSection(this.appSamples, this.config).write(this.md);
-		new GoalsSection(this, this.appSamples, this.config).write(this.md);
+		new GoalsSection(this, this.appSamples).write(this.md);
 		Files.writeString(this.config.out().resolve("latest.md"), this.md.toString(), StandardCharsets.UTF_8);
 		writeCsv();
 		String docs = System.getProperty("bench.docs");
@@ -104,8 +104,11 @@ final class ResultReport {
 			header.append(' ').append(tool.label()).append(" |");
 			rule.append(" ---: |");
 		}
-		header.append(" paliad ÷ floor | Flyway ÷ paliad | Liquibase ÷ paliad | Flyway ÷ floor | Liquibase ÷ floor |");
-		rule.append(" ---: | ---: | ---: | ---: | ---: |");
+		List<Tool[]> ratios = ratios();
+		for (Tool[] ratio : ratios) {
+			header.append(' ').append(ratio[0].shortLabel()).append(" ÷ ").append(ratio[1].shortLabel()).append(" |");
+			rule.append(" ---: |");
+		}
 		line(header.toString());
 		line(rule.toString());
 		for (int n : this.config.sizes()) {
@@ -113,24 +116,34 @@ final class ResultReport {
 			for (Tool tool : tools) {
 				row.append(' ').append(Stats.ms(wall(n, scenario, new Variant(tool, false)))).append(" |");
 			}
-			double paliad = wall(n, scenario, new Variant(Tool.PALIAD, false));
-			double flyway = wall(n, scenario, new Variant(Tool.FLYWAY, false));
-			double liquibase = wall(n, scenario, new Variant(Tool.LIQUIBASE, false));
-			double floor = wall(n, scenario, new Variant(Tool.FLOOR, false));
-			row.append(' ')
-				.append(Stats.ratio(paliad, floor))
-				.append(" | ")
-				.append(Stats.ratio(flyway, paliad))
-				.append(" | ")
-				.append(Stats.ratio(liquibase, paliad))
-				.append(" | ")
-				.append(Stats.ratio(flyway, floor))
-				.append(" | ")
-				.append(Stats.ratio(liquibase, floor))
-				.append(" |");
+			for (Tool[] ratio : ratios) {
+				row.append(' ')
+					.append(Stats.ratio(wall(n, scenario, new Variant(ratio[0], false)),
+							wall(n, scenario, new Variant(ratio[1], false))))
+					.append(" |");
+			}
 			line(row.toString());
 		}
 		line("");
+	}
+
+	/**
+	 * The ratio columns, numerator and denominator, of the tools this run measured: each
+	 * tool against the floor, and Flyway and Liquibase against paliad (without the index,
+	 * as in earlier runs).
+	 */
+	private List<Tool[]> ratios() {
+		List<Tool[]> ratios = new ArrayList<>();
+		List<Tool[]> wanted = List.of(new Tool[] { Tool.PALIAD, Tool.FLOOR },
+				new Tool[] { Tool.PALIAD_INDEX, Tool.FLOOR }, new Tool[] { Tool.FLYWAY, Tool.PALIAD },
+				new Tool[] { Tool.LIQUIBASE, Tool.PALIAD }, new Tool[] { Tool.FLYWAY, Tool.FLOOR },
+				new Tool[] { Tool.LIQUIBASE, Tool.FLOOR });
+		for (Tool[] ratio : wanted) {
+			if (this.config.tools().contains(ratio[0]) && this.config.tools().contains(ratio[1])) {
+				ratios.add(ratio);
+			}
+		}
+		return ratios;
 	}
 
 	private void outOfOrderTable() {
@@ -206,6 +219,11 @@ final class ResultReport {
 		return Stats.median(cell(n, scenario, variant).stream().map((s) -> s.measurement().wallMs()).toList());
 	}
 
+	/** The median peak RSS of a cell in KiB, NaN when this run did not measure it. */
+	double peakRssKb(int n, Scenario scenario, Variant variant) {
+		return Stats.median(cell(n, scenario, variant).stream().map((s) -> s.measurement().peakRssKb()).toList());
+	}
+
 	private static String abbreviate(String outcome) {
 		String text = outcome.replace('|', '/');
 		return (text.length() > 160) ? text.substring(0, 157) + "..." : text;
@@ -214,18 +232,20 @@ final class ResultReport {
 	private void writeCsv() throws IOException {
 		List<String> lines = new ArrayList<>();
 		lines.add(
-				"kind,n,scenario,variant,run,wall_ms,work_ms,peak_rss_kb,exit_code,tracker_rows,middle_applied,outcome");
+				"kind,n,scenario,variant,run,wall_ms,work_ms,peak_rss_kb,exit_code,tracker_rows,middle_applied,outcome,"
+						+ "runner_logged_ms");
 		for (Sample s : this.samples) {
 			lines.add(String.join(",", "tool", String.valueOf(s.n()), s.scenario().id(), s.variant().key(),
 					String.valueOf(s.run()), String.valueOf(s.measurement().wallMs()),
 					String.valueOf(s.measurement().workMs()), String.valueOf(s.measurement().peakRssKb()),
 					String.valueOf(s.measurement().exitCode()), String.valueOf(s.trackerRows()),
-					String.valueOf(s.middleApplied()), '"' + s.measurement().outcome().replace('"', '\'') + '"'));
+					String.valueOf(s.middleApplied()), '"' + s.measurement().outcome().replace('"', '\'') + '"', ""));
 		}
 		for (AppSample s : this.appSamples) {
 			lines.add(String.join(",", "app", String.valueOf(this.config.appSize()), "boot",
 					s.variant().name().toLowerCase(), String.valueOf(s.run()), String.valueOf(s.readyMs()), "",
-					String.valueOf(s.peakRssKb()), "", "", "", "ready"));
+					String.valueOf(s.peakRssKb()), "", "", "", "ready",
+					(s.loggedMs() < 0) ? "" : String.valueOf(s.loggedMs())));
 		}
 		Files.write(this.config.out().resolve("latest-runs.csv"), lines, StandardCharsets.UTF_8);
 	}

@@ -41,6 +41,13 @@ final class ToolBenchmark {
 							scenario.leftOut(n)));
 				}
 			}
+			if (this.config.tools().stream().anyMatch(Tool::packaged)) {
+				// The build's work, outside the timing: once per set.
+				PackagedSet.write(full);
+				for (Path set : prepared.values()) {
+					PackagedSet.write(set);
+				}
+			}
 			for (Scenario scenario : this.config.scenarios()) {
 				samples.addAll(runScenario(n, scenario, full, prepared.getOrDefault(scenario, full)));
 			}
@@ -106,7 +113,7 @@ final class ToolBenchmark {
 	 */
 	private String prepareTemplate(BenchServer server, Tool tool, Path set, int n, Scenario scenario, Path logs)
 			throws IOException, InterruptedException {
-		String template = "template_" + tool.id();
+		String template = "template_" + tool.databaseName();
 		server.createDatabase(template, null);
 		Path logFile = logs.resolve("n" + n + "-" + scenario.id() + "-" + tool.id() + "-prepare.log");
 		ChildJvm.Measurement m = ChildJvm.run(tool, false, server.jdbcUrl(template), BenchServer.USER,
