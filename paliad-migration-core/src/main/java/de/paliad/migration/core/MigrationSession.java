@@ -126,21 +126,20 @@ final class MigrationSession implements AutoCloseable {
 	 */
 	Duration lock() throws SQLException {
 		int pid = backendPid();
+		LockSessionCheck check = new LockSessionCheck(this.lock, this.dataSource::getConnection);
+		check.verifyBeforeLock(this.connection, pid);
 		Duration lockWait;
-		try (LockSessionCheck check = new LockSessionCheck(this.lock, this.dataSource::getConnection)) {
-			check.verifyBeforeLock(pid);
-			long waitStart = System.nanoTime();
-			this.listener.stateChanged(MigrationState.WAITING_FOR_LOCK);
-			try {
-				this.lock.acquire(this.connection, this.configuration.lockWaitTimeout(), this.listener, pid);
-			}
-			finally {
-				lockWait = Duration.ofNanos(System.nanoTime() - waitStart);
-				this.listener.lockWaited(lockWait);
-			}
-			this.locked = true;
-			check.verifyLocked(this.connection, pid);
+		long waitStart = System.nanoTime();
+		this.listener.stateChanged(MigrationState.WAITING_FOR_LOCK);
+		try {
+			this.lock.acquire(this.connection, this.configuration.lockWaitTimeout(), this.listener, pid);
 		}
+		finally {
+			lockWait = Duration.ofNanos(System.nanoTime() - waitStart);
+			this.listener.lockWaited(lockWait);
+		}
+		this.locked = true;
+		check.verifyLocked(this.connection, pid);
 		logger.debug("Acquired the migration lock on {} in {} ms", this.configuration.trackerTable(),
 				lockWait.toMillis());
 		return lockWait;
