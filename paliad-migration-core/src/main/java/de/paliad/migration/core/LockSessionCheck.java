@@ -47,11 +47,15 @@ import org.slf4j.LoggerFactory;
  * backend holds the lock and, of all runs' identity locks, only this run's.
  * <p>
  * Cost at boot, direct connection: nothing beyond the backend pid, which applying a
- * migration needs anyway; no second connection. Through a pooler: the probe connection
+ * migration needs anyway; no second connection (the pid check this replaced cost a second
+ * connection and five round trips on every boot). Through a pooler: the probe connection
  * (one statement), and on the lock connection {@code LISTEN}, {@code UNLISTEN} and the
  * check after the lock; a refusal in transaction pooling waits {@link #NOTIFICATION_WAIT}
- * first. A refused run may leave its {@code LISTEN} on a pooled server session, which
- * costs that session a wakeup per {@code NOTIFY} until the pooler resets or closes it.
+ * first. A connection that is not pgjdbc's underneath (it does not unwrap to
+ * {@link PGConnection}) cannot be asked for either, and is checked by pids and
+ * {@code pg_locks} only. A refused run may leave its {@code LISTEN} on a pooled server
+ * session, which costs that session a wakeup per {@code NOTIFY} until the pooler resets
+ * or closes it.
  */
 final class LockSessionCheck {
 
@@ -157,10 +161,9 @@ final class LockSessionCheck {
 	 */
 	private static int listen(Connection connection, String channel) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
+			// The first result is LISTEN's, the second the pid.
 			statement.execute("LISTEN " + channel + "; SELECT pg_backend_pid()");
-			while (statement.getResultSet() == null) {
-				statement.getMoreResults();
-			}
+			statement.getMoreResults();
 			try (ResultSet rs = statement.getResultSet()) {
 				rs.next();
 				return rs.getInt(1);
