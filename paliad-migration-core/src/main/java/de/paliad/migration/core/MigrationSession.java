@@ -116,9 +116,10 @@ final class MigrationSession implements AutoCloseable {
 	}
 
 	/**
-	 * Waits for the migration lock, reporting the wait to the listener, then proves that
-	 * the connection is a session of its own that holds it. Alone, for read-only work
-	 * that must not run beside a migration (the dry run).
+	 * Proves that the connection is a session of its own (at no cost on a direct
+	 * connection, see {@link LockSessionCheck}), waits for the migration lock, reporting
+	 * the wait to the listener, and through a pooler proves that the session holds it.
+	 * Alone, for read-only work that must not run beside a migration (the dry run).
 	 * @return how long it took
 	 * @throws LockNotAcquiredException when {@code lock-wait-timeout} passes
 	 * @throws TransactionPoolingException when the connection goes through a pooler in
