@@ -116,9 +116,10 @@ final class MigrationSession implements AutoCloseable {
 	}
 
 	/**
-	 * Waits for the migration lock, reporting the wait to the listener, then proves that
-	 * the connection is a session of its own that holds it. Alone, for read-only work
-	 * that must not run beside a migration (the dry run).
+	 * Proves that the connection is a session of its own (at no cost on a direct
+	 * connection, see {@link LockSessionCheck}), waits for the migration lock, reporting
+	 * the wait to the listener, and through a pooler proves that the session holds it.
+	 * Alone, for read-only work that must not run beside a migration (the dry run).
 	 * @return how long it took
 	 * @throws LockNotAcquiredException when {@code lock-wait-timeout} passes
 	 * @throws TransactionPoolingException when the connection goes through a pooler in
@@ -126,21 +127,20 @@ final class MigrationSession implements AutoCloseable {
 	 */
 	Duration lock() throws SQLException {
 		int pid = backendPid();
+		LockSessionCheck check = new LockSessionCheck(this.lock, this.dataSource::getConnection);
+		check.verifyBeforeLock(this.connection, pid);
 		Duration lockWait;
-		try (LockSessionCheck check = new LockSessionCheck(this.lock, this.dataSource::getConnection)) {
-			check.verifyBeforeLock(pid);
-			long waitStart = System.nanoTime();
-			this.listener.stateChanged(MigrationState.WAITING_FOR_LOCK);
-			try {
-				this.lock.acquire(this.connection, this.configuration.lockWaitTimeout(), this.listener, pid);
-			}
-			finally {
-				lockWait = Duration.ofNanos(System.nanoTime() - waitStart);
-				this.listener.lockWaited(lockWait);
-			}
-			this.locked = true;
-			check.verifyLocked(this.connection, pid);
+		long waitStart = System.nanoTime();
+		this.listener.stateChanged(MigrationState.WAITING_FOR_LOCK);
+		try {
+			this.lock.acquire(this.connection, this.configuration.lockWaitTimeout(), this.listener, pid);
 		}
+		finally {
+			lockWait = Duration.ofNanos(System.nanoTime() - waitStart);
+			this.listener.lockWaited(lockWait);
+		}
+		this.locked = true;
+		check.verifyLocked(this.connection, pid);
 		logger.debug("Acquired the migration lock on {} in {} ms", this.configuration.trackerTable(),
 				lockWait.toMillis());
 		return lockWait;

@@ -1,6 +1,9 @@
 package de.paliad.migration.core;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +23,7 @@ import de.paliad.migration.testing.TestDatabase;
 import de.paliad.migration.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.PGConnection;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,9 +34,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * transaction pooling mode all took the "lock", and three of them failed on the tracker's
  * primary key; a {@code no-transaction} migration would have run more than once. Through
  * a real PgBouncer, several migrators at once (threads and JVMs): in transaction pooling
- * they refuse before changing anything (a lone one always; of many at once, one may get
- * through now and then, and then it alone migrates) and no migration runs twice; in
- * session pooling every one succeeds and each migration runs exactly once.
+ * every one refuses before changing anything, alone or with others; in session pooling
+ * every one succeeds and each migration runs exactly once.
  */
 class PoolerSafetyTests {
 
@@ -45,48 +48,30 @@ class PoolerSafetyTests {
 	private static final List<Long> VERSIONS = List.of(1L, 2L, 3L);
 
 	/**
-	 * Several runners at once through transaction pooling. Most refuse; a client cannot
-	 * prove it is NOT pooled (the pooler may hand it the same server session every time,
-	 * and hands the probe another one while other clients keep the first busy), so one
-	 * runner may pass the check now and then (seen once in about ten runs here). What is
-	 * guaranteed, and asserted: every runner that did not refuse holds the only lock, so
-	 * no migration runs twice, the no-transaction one included, and the tracker agrees
-	 * with what ran. A lone runner is always refused (the next test).
+	 * Several runners at once through transaction pooling: every one refuses, before the
+	 * lock, and nothing is applied. Before the notification check, one of the seven got
+	 * through now and then (about one run in ten): the pooler had handed its lock
+	 * connection the same server session for every transaction and the probe another one.
 	 */
 	@Test
-	void throughTransactionPoolingRunnersRefuseAndNoMigrationRunsTwice(@TempDir Path dir) throws Exception {
+	void throughTransactionPoolingEveryRunnerRefusesAndNothingIsApplied(@TempDir Path dir) throws Exception {
 		MigrationDirectory files = writeMigrations(dir.resolve("migrations"));
 		try (TestDatabase db = TestDatabases.create(); PgBouncer bouncer = PgBouncer.start(db, "transaction")) {
 			Outcomes outcomes = runAtOnce(db, bouncer, files, dir);
 
-			assertThat(outcomes.exceptions).as("thread runners' failures: each a refusal").allSatisfy((ex) -> {
-				assertThat(ex).isInstanceOf(InvalidConfigurationException.class);
+			assertThat(outcomes.exceptions).as("thread runners' failures: each a refusal").hasSize(THREADS);
+			assertThat(outcomes.exceptions).allSatisfy((ex) -> {
+				assertThat(ex).isInstanceOf(TransactionPoolingException.class);
 				assertThat(((MigrationException) ex).exitCode()).isEqualTo(ExitCode.INVALID_CONFIGURATION);
 				assertRefusal(ex.getMessage());
 			});
-			assertThat(outcomes.exitCodes).as("process runners' exit codes: refused (2) or done (0)")
+			assertThat(outcomes.exitCodes).as("process runners' exit codes (stderr: %s)", outcomes.stderr)
 				.hasSize(PROCESSES)
-				.allMatch((code) -> code == ExitCode.INVALID_CONFIGURATION.code() || code == ExitCode.SUCCESS.code());
-			for (int i = 0; i < PROCESSES; i++) {
-				if (outcomes.exitCodes.get(i) != ExitCode.SUCCESS.code()) {
-					assertRefusal(outcomes.stderr.get(i));
-				}
-			}
-			int refused = outcomes.exceptions.size()
-					+ (int) outcomes.exitCodes.stream().filter((code) -> code != ExitCode.SUCCESS.code()).count();
-			assertThat(refused).as("runners that refused, of %d", THREADS + PROCESSES).isPositive();
-			assertThat(outcomes.applied).as("versions applied, summed over all runners").doesNotHaveDuplicates();
-			if (outcomes.applied.isEmpty()) {
-				assertNothingApplied(db);
-			}
-			else {
-				assertThat(outcomes.applied).containsExactlyInAnyOrderElementsOf(VERSIONS);
-				assertThat(Queries.trackedVersions(db.dataSource(), "public.applied_migrations"))
-					.containsExactlyElementsOf(VERSIONS);
-				assertThat(Queries.rows(db.dataSource(), "SELECT version FROM side_effects ORDER BY version"))
-					.as("one side effect per migration run")
-					.containsExactly("1", "2", "3");
-			}
+				.containsOnly(ExitCode.INVALID_CONFIGURATION.code());
+			assertThat(outcomes.stderr).allSatisfy(PoolerSafetyTests::assertRefusal);
+			assertThat(outcomes.applied).as("versions applied, summed over all runners").isEmpty();
+			assertNothingApplied(db);
+			assertThat(Queries.advisoryLocks(db.dataSource())).as("advisory locks left behind").isZero();
 		}
 	}
 
@@ -105,6 +90,54 @@ class PoolerSafetyTests {
 					.satisfies((ex) -> assertThat(ex.isTransient()).isFalse());
 			}
 			assertNothingApplied(db);
+		}
+	}
+
+	/**
+	 * The notification alone gives transaction pooling away: the probe here is a direct
+	 * connection, so it can never be handed the lock connection's server session, and the
+	 * pooler, alone with one client, hands that client the same server session every time
+	 * — exactly what let a runner through before.
+	 */
+	@Test
+	void throughTransactionPoolingTheNotificationNeverReachesTheIdleLockConnection() throws Exception {
+		try (TestDatabase db = TestDatabases.create();
+				PgBouncer bouncer = PgBouncer.start(db, "transaction");
+				Connection connection = through(bouncer, db).getConnection()) {
+			LockSessionCheck check = new LockSessionCheck(
+					new AdvisoryLock(new TableName("public", "applied_migrations")), db.dataSource()::getConnection);
+			int pid = SessionQueries.backendPid(connection);
+			assertThat(SessionQueries.backendPid(connection)).as("the same server session each time").isEqualTo(pid);
+			assertThatExceptionOfType(TransactionPoolingException.class)
+				.isThrownBy(() -> check.verifyBeforeLock(connection, pid))
+				.withMessageContaining("a notification sent to its server session (pid " + pid + ")")
+				.satisfies((ex) -> assertRefusal(ex.getMessage()));
+		}
+	}
+
+	/**
+	 * The counterpart: through session pooling the notification arrives, and the check
+	 * passes.
+	 */
+	@Test
+	void throughSessionPoolingTheNotificationReachesTheIdleLockConnection() throws Exception {
+		try (TestDatabase db = TestDatabases.create();
+				PgBouncer bouncer = PgBouncer.start(db, "session");
+				Connection connection = through(bouncer, db).getConnection()) {
+			AdvisoryLock lock = new AdvisoryLock(new TableName("public", "applied_migrations"));
+			LockSessionCheck check = new LockSessionCheck(lock, db.dataSource()::getConnection);
+			int pid = SessionQueries.backendPid(connection);
+			assertThat(connection.unwrap(PGConnection.class).getBackendPID()).as("PgBouncer's own cancel key")
+				.isNotEqualTo(pid);
+			check.verifyBeforeLock(connection, pid);
+			lock.acquire(connection, Duration.ofSeconds(30), MigrationListener.NONE, pid);
+			check.verifyLocked(connection, pid);
+			try (Statement statement = connection.createStatement();
+					ResultSet channels = statement.executeQuery("SELECT count(*) FROM pg_listening_channels()")) {
+				channels.next();
+				assertThat(channels.getInt(1)).as("channels the check left it listening on").isZero();
+			}
+			assertThat(lock.release(connection, pid)).isTrue();
 		}
 	}
 
