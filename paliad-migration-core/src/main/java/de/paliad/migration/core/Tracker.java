@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class Tracker {
 
+	private static final String UNDEFINED_TABLE = "42P01";
+
 	private final TableName table;
 
 	Tracker(TableName table) {
@@ -67,9 +69,29 @@ final class Tracker {
 
 	/** The applied set, in one query; empty when the table does not exist yet. */
 	List<AppliedMigration> readApplied(Connection connection) throws SQLException {
-		if (!exists(connection)) {
-			return List.of();
+		return exists(connection) ? select(connection) : List.of();
+	}
+
+	/**
+	 * The applied set, or {@code null} when the table does not exist yet, in one round
+	 * trip: the SELECT itself tells a missing table ({@code 42P01}), so the caller need
+	 * not ask first, nor create an existing tracker. Autocommit only: the error of a
+	 * missing table would abort a surrounding transaction (and the server logs it, once,
+	 * on the first run against a database).
+	 */
+	@Nullable List<AppliedMigration> readAppliedIfExists(Connection connection) throws SQLException {
+		try {
+			return select(connection);
 		}
+		catch (SQLException ex) {
+			if (UNDEFINED_TABLE.equals(ex.getSQLState())) {
+				return null;
+			}
+			throw ex;
+		}
+	}
+
+	private List<AppliedMigration> select(Connection connection) throws SQLException {
 		List<AppliedMigration> applied = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery("SELECT version, name, applied_at, checksum, execution_ms,"
