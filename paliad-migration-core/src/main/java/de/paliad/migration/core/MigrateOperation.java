@@ -228,7 +228,7 @@ final class MigrateOperation {
 			TrackerSetup tracking, List<Migration> group, List<Migration> committed) throws SQLException {
 		for (int attempt = 1;; attempt++) {
 			try {
-				List<AppliedStep> steps = runner.applyInTransaction(session, group, tracking::prologue);
+				List<AppliedStep> steps = runner.applyInTransaction(session, group, tracking.prologue());
 				steps.forEach(this::reportApplied);
 				return steps;
 			}
