@@ -16,14 +16,21 @@ import org.slf4j.LoggerFactory;
 /**
  * Watches a running migration from a second connection and records which sessions block
  * it ({@code pg_blocking_pids}). Once a lock wait has timed out the server no longer
- * knows who was in the way, so the watch samples while the migration waits. The sampling
- * session is opened as soon as a migration starts and reused: opening one per sample took
+ * knows who was in the way, so the watch samples while the migration waits.
+ * <p>
+ * Nothing is paid for a statement that does not wait: the timer thread starts with the
+ * first watched migration, and the sampling session is opened only when a statement is
+ * still running half a sampling interval after it started (a quarter of
+ * {@code lock-timeout}), then reused for the rest of the run. Opening one per sample took
  * long enough on a loaded host that samples missed short lock waits, and the failure
- * named no blocker.
+ * named no blocker; opening it up front cost every run a second connection.
  */
 final class BlockerWatch implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(BlockerWatch.class);
+
+	/** The timer thread's name. */
+	static final String THREAD_NAME = "paliad-migration-blocker-watch";
 
 	private final ConnectionFactory connections;
 
@@ -31,7 +38,8 @@ final class BlockerWatch implements AutoCloseable {
 
 	private final MigrationListener listener;
 
-	private final ScheduledExecutorService scheduler;
+	/** Created with the first watched migration; null before. */
+	private @Nullable ScheduledExecutorService scheduler;
 
 	private volatile List<SessionInfo> lastBlockers = List.of();
 
@@ -42,16 +50,20 @@ final class BlockerWatch implements AutoCloseable {
 	/** The sampling session; used only on the scheduler's thread. */
 	private @Nullable Connection connection;
 
+	private boolean connectionOpened;
+
 	BlockerWatch(ConnectionFactory connections, Duration lockTimeout, MigrationListener listener) {
 		this.connections = connections;
 		long halfMillis = lockTimeout.isZero() ? 1000 : Math.max(100, lockTimeout.toMillis() / 2);
 		this.interval = Duration.ofMillis(halfMillis);
 		this.listener = listener;
-		this.scheduler = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-			Thread thread = new Thread(runnable, "paliad-migration-blocker-watch");
-			thread.setDaemon(true);
-			return thread;
-		});
+	}
+
+	/**
+	 * Whether the watch ever opened its sampling session: only when a statement waited.
+	 */
+	synchronized boolean connected() {
+		return this.connectionOpened;
 	}
 
 	/** Starts sampling the blockers of {@code pid} while {@code migration} runs. */
@@ -63,9 +75,20 @@ final class BlockerWatch implements AutoCloseable {
 			this.watched = migration;
 			this.lastBlockers = List.of();
 		}
-		this.scheduler.execute(this::connectQuietly);
-		this.task = this.scheduler.scheduleWithFixedDelay(() -> sample(migration, pid), this.interval.toMillis(),
-				this.interval.toMillis(), TimeUnit.MILLISECONDS);
+		ScheduledExecutorService timer = this.scheduler;
+		if (timer == null) {
+			timer = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+				Thread thread = new Thread(runnable, THREAD_NAME);
+				thread.setDaemon(true);
+				return thread;
+			});
+			this.scheduler = timer;
+		}
+		// The first sample connects; it comes early enough that a wait shorter than
+		// lock-timeout is still seen.
+		long first = Math.max(1, this.interval.toMillis() / 2);
+		this.task = timer.scheduleWithFixedDelay(() -> sample(migration, pid), first, this.interval.toMillis(),
+				TimeUnit.MILLISECONDS);
 	}
 
 	synchronized void stop() {
@@ -83,6 +106,9 @@ final class BlockerWatch implements AutoCloseable {
 		try {
 			if (this.connection == null) {
 				this.connection = this.connections.open();
+				synchronized (this) {
+					this.connectionOpened = true;
+				}
 				// Autocommit: an open transaction here would make CREATE INDEX
 				// CONCURRENTLY wait.
 				this.connection.setAutoCommit(true);
@@ -126,16 +152,23 @@ final class BlockerWatch implements AutoCloseable {
 
 	@Override
 	public void close() {
-		stop();
-		this.scheduler.execute(this::disconnectQuietly);
-		this.scheduler.shutdown();
+		ScheduledExecutorService timer;
+		synchronized (this) {
+			stop();
+			timer = this.scheduler;
+		}
+		if (timer == null) {
+			return;
+		}
+		timer.execute(this::disconnectQuietly);
+		timer.shutdown();
 		try {
-			this.scheduler.awaitTermination(1, TimeUnit.SECONDS);
+			timer.awaitTermination(1, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		this.scheduler.shutdownNow();
+		timer.shutdownNow();
 	}
 
 	/**

@@ -120,25 +120,29 @@ final class MigrateOperation {
 	private Run migrate(MigrationLoader.Listed files) {
 		MigrationSession session = this.context.openSession();
 		try (session) {
-			// A first look at the applied set, before the lock and without creating the
-			// tracker: only the migrations not applied yet are lexed and checked, and a
-			// rejected file leaves the database untouched.
-			Set<Long> appliedBefore = versions(this.context.tracker().readApplied(session.connection()));
-			MigrationSet onDisk = files.load((version) -> !appliedBefore.contains(version));
 			Duration lockWait = session.lock();
+			// One read of the applied set, under the lock, tells whether the tracker
+			// exists too. Only the migrations not applied yet are lexed and checked, and
+			// a rejected file leaves the database untouched: the tracker is created
+			// after.
+			List<AppliedMigration> existing = this.context.tracker().readAppliedIfExists(session.connection());
+			List<AppliedMigration> applied = (existing != null) ? existing : List.of();
+			Set<Long> appliedVersions = versions(applied);
+			MigrationSet onDisk = files.load((version) -> !appliedVersions.contains(version));
 			// A batch creates a missing tracker inside its transaction, so that a failed
 			// batch leaves the database exactly as before; a legacy import needs it now.
-			boolean trackerLater = this.configuration.transactionMode() == TransactionMode.BATCH
-					&& this.configuration.legacyType() == LegacyTrackerType.NONE
-					&& !this.context.tracker().exists(session.connection());
-			if (!trackerLater) {
+			boolean trackerLater = existing == null && this.configuration.transactionMode() == TransactionMode.BATCH
+					&& this.configuration.legacyType() == LegacyTrackerType.NONE;
+			boolean legacyImport = this.configuration.legacyType() != LegacyTrackerType.NONE;
+			if ((existing == null && !trackerLater) || legacyImport) {
 				session.prepareTracker(onDisk);
 			}
-			List<AppliedMigration> applied = this.context.tracker().readApplied(session.connection());
+			if (legacyImport) {
+				applied = this.context.tracker().readApplied(session.connection());
+			}
 			MigrationPlan unchecked = MigrationPlan.of(onDisk, applied);
 			if (unchecked.pending().stream().anyMatch((migration) -> !migration.lexed())) {
-				// Rows deleted since the first look (a down run meanwhile): lex
-				// everything.
+				// Rows the legacy import left out of the first read: lex everything.
 				onDisk = files.load(MigrationLoader.Listed.ALL);
 				unchecked = MigrationPlan.of(onDisk, applied);
 			}
@@ -224,7 +228,7 @@ final class MigrateOperation {
 			TrackerSetup tracking, List<Migration> group, List<Migration> committed) throws SQLException {
 		for (int attempt = 1;; attempt++) {
 			try {
-				List<AppliedStep> steps = runner.applyInTransaction(session, group, tracking::prologue);
+				List<AppliedStep> steps = runner.applyInTransaction(session, group, tracking.prologue());
 				steps.forEach(this::reportApplied);
 				return steps;
 			}

@@ -2,6 +2,7 @@ package de.paliad.migration.core;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,13 +129,16 @@ final class MigrationLoader {
 				return;
 			}
 			byte[] content = read(up, staleIndex);
-			String script = decode(content);
 			if (!lexed.test(version)) {
+				// Applied: only the first line (the no-transaction directive) is looked
+				// at.
 				migrations.put(version,
 						new Migration(version, name, up.fileName(), up.path(), Checksums.sha256(content),
-								!hasNoTransactionDirective(script), null, null, downFileName, AllowDirectives.NONE));
+								!hasNoTransactionDirective(decode(firstLine(content))), null, null, downFileName,
+								AllowDirectives.NONE));
 				return;
 			}
+			String script = decode(content);
 			Checked checked = check(up.path(), script);
 			problems.addAll(checked.problems());
 			if (checked.statements().isEmpty()) {
@@ -221,6 +225,16 @@ final class MigrationLoader {
 		catch (SqlSyntaxException ex) {
 			return List.of(path + ": " + ex.getMessage());
 		}
+	}
+
+	/** The bytes up to the first line feed: decoding the whole file is not needed. */
+	private static byte[] firstLine(byte[] content) {
+		for (int i = 0; i < content.length; i++) {
+			if (content[i] == '\n') {
+				return Arrays.copyOf(content, i);
+			}
+		}
+		return content;
 	}
 
 	static String decode(byte[] content) {

@@ -35,6 +35,22 @@ record MigrationResource(String fileName, String path, String relativePath, long
 		}
 	}
 
+	/**
+	 * Identity, as the generated equality already was in effect (each listed file has a
+	 * reader of its own): written out because the generated {@code hashCode} of a record
+	 * is bootstrapped through {@code java.lang.invoke} on first use, some 60 classes and
+	 * tens of milliseconds at boot for a map keyed by resources.
+	 */
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return this == other;
+	}
+
+	@Override
+	public int hashCode() {
+		return System.identityHashCode(this);
+	}
+
 	MigrationResource withIndexEntry(MigrationIndex.Entry entry) {
 		return new MigrationResource(this.fileName, this.path, this.relativePath, this.size, this.reader, entry);
 	}

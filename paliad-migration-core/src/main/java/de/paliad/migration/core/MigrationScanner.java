@@ -7,16 +7,20 @@ import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 /**
  * Lists the files below {@code classpath:} and {@code filesystem:} locations,
@@ -142,14 +146,28 @@ final class MigrationScanner {
 			}
 			return List.of();
 		}
-		List<MigrationResource> resources = new ArrayList<>();
-		try (Stream<Path> files = Files.walk(directory)) {
-			for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
-				String relative = directory.relativize(file).toString().replace('\\', '/');
-				resources.add(new MigrationResource(file.getFileName().toString(), join(location, relative), relative,
-						Files.size(file), () -> Files.readAllBytes(file), null));
+		// One walk that reads each file's attributes once (Files.walk, isRegularFile and
+		// size asked the file system three times per file).
+		Map<Path, Long> files = new TreeMap<>();
+		Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+			@Override
+			public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+				if (attributes.isRegularFile()) {
+					files.put(file, attributes.size());
+				}
+				else if (attributes.isSymbolicLink() && Files.isRegularFile(file)) {
+					// A link to a file (a Kubernetes ConfigMap mount) counts as the file.
+					files.put(file, Files.size(file));
+				}
+				return FileVisitResult.CONTINUE;
 			}
-		}
+		});
+		List<MigrationResource> resources = new ArrayList<>(files.size());
+		files.forEach((file, size) -> {
+			String relative = directory.relativize(file).toString().replace('\\', '/');
+			resources.add(new MigrationResource(file.getFileName().toString(), join(location, relative), relative, size,
+					() -> Files.readAllBytes(file), null));
+		});
 		return resources;
 	}
 

@@ -166,8 +166,13 @@ final class MigrationSession implements AutoCloseable {
 	void prepareTracker(MigrationSet onDisk) throws SQLException {
 		this.tracker.createSchemaIfMissing(this.connection);
 		this.tracker.create(this.connection);
-		new LegacyTrackerImport(this.configuration.legacyType(), this.configuration.legacyTrackerTable(), this.tracker)
-			.importIfNeeded(this.connection, onDisk, this.tracker.readApplied(this.connection));
+		if (this.configuration.legacyType() != LegacyTrackerType.NONE) {
+			// Only an import needs the applied set here; without one, reading it would
+			// fetch every row a second time.
+			new LegacyTrackerImport(this.configuration.legacyType(), this.configuration.legacyTrackerTable(),
+					this.tracker)
+				.importIfNeeded(this.connection, onDisk, this.tracker.readApplied(this.connection));
+		}
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,12 @@ final class StatementRunner implements AutoCloseable {
 	private final String appliedBy;
 
 	private final DryRunObserver observer;
+
+	/**
+	 * The transaction-local timeouts, still to be sent with the first statement of the
+	 * transaction; null when sent.
+	 */
+	private @Nullable String pendingTimeouts;
 
 	StatementRunner(Tracker tracker, MigrationConfiguration configuration, BlockerWatch blockerWatch,
 			String appliedBy) {
@@ -73,7 +80,9 @@ final class StatementRunner implements AutoCloseable {
 		List<String> labels = group.stream()
 			.map((migration) -> RunProgress.label(migration, migration.fileName()))
 			.toList();
-		return committed(session, labels, (connection) -> {
+		// Nothing runs before the first statement: the timeouts travel with it.
+		boolean withFirstStatement = prologue == Prologue.NONE && this.observer == DryRunObserver.NONE;
+		return committed(session, labels, withFirstStatement, (connection) -> {
 			prologue.run(connection);
 			List<AppliedStep> steps = new ArrayList<>();
 			for (Migration migration : group) {
@@ -123,7 +132,7 @@ final class StatementRunner implements AutoCloseable {
 	void undo(MigrationSession session, Migration migration) throws StatementFailure, SQLException {
 		String downFile = migration.downFileName();
 		String label = RunProgress.label(migration, (downFile != null) ? downFile : migration.fileName());
-		committed(session, List.of(label), (connection) -> {
+		committed(session, List.of(label), false, (connection) -> {
 			runStatements(session, migration, migration.down(), DryRunObserver.NONE);
 			this.tracker.delete(connection, migration.version());
 			return null;
@@ -207,13 +216,23 @@ final class StatementRunner implements AutoCloseable {
 	 * Runs {@code work} in a transaction with the per-migration timeouts and commits it;
 	 * rolls it back when the work fails.
 	 */
-	private <T> T committed(MigrationSession session, List<String> labels, Work<T> work)
-			throws StatementFailure, SQLException {
+	private <T> T committed(MigrationSession session, List<String> labels, boolean timeoutsWithFirstStatement,
+			Work<T> work) throws StatementFailure, SQLException {
 		Connection connection = session.connection();
 		session.progress().started(labels, true);
 		connection.setAutoCommit(false);
 		try {
-			setTimeouts(connection, true);
+			if (timeoutsWithFirstStatement) {
+				// One round trip fewer per migration. The driver sends each statement of
+				// the string as its own query, so the migration statement's error
+				// position still refers to its own text.
+				this.pendingTimeouts = "SET LOCAL lock_timeout = '" + this.configuration.lockTimeout().toMillis()
+						+ "ms'; SET LOCAL statement_timeout = '" + this.configuration.statementTimeout().toMillis()
+						+ "ms'; ";
+			}
+			else {
+				setTimeouts(connection, true);
+			}
 			T result = work.run(connection);
 			session.progress().committing();
 			connection.commit();
@@ -225,6 +244,7 @@ final class StatementRunner implements AutoCloseable {
 			throw ex;
 		}
 		finally {
+			this.pendingTimeouts = null;
 			restoreAutoCommit(session);
 		}
 	}
@@ -240,7 +260,10 @@ final class StatementRunner implements AutoCloseable {
 			jdbc.setEscapeProcessing(false);
 			for (int i = 0; i < statements.size(); i++) {
 				SqlStatement statement = statements.get(i);
-				execute(jdbc, migration, statement, i, statement.text());
+				String timeouts = this.pendingTimeouts;
+				this.pendingTimeouts = null;
+				execute(jdbc, migration, statement, i, statement.text(),
+						(timeouts != null) ? timeouts + statement.text() : statement.text());
 				observer.afterStatement(session.connection(), migration, statement);
 			}
 		}
@@ -251,8 +274,17 @@ final class StatementRunner implements AutoCloseable {
 
 	private static void execute(Statement jdbc, Migration migration, SqlStatement statement, int index, String sql)
 			throws StatementFailure {
+		execute(jdbc, migration, statement, index, sql, sql);
+	}
+
+	/**
+	 * @param sql the statement as the error position counts it
+	 * @param sent what is sent: {@code sql}, or the timeouts followed by {@code sql}
+	 */
+	private static void execute(Statement jdbc, Migration migration, SqlStatement statement, int index, String sql,
+			String sent) throws StatementFailure {
 		try {
-			jdbc.execute(sql);
+			jdbc.execute(sent);
 		}
 		catch (SQLException ex) {
 			throw new StatementFailure(migration, statement, sql, index, ex);

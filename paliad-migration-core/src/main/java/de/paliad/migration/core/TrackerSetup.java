@@ -39,6 +39,11 @@ final class TrackerSetup {
 		}
 	}
 
+	/** What runs first in a migration transaction: nothing once the tracker exists. */
+	StatementRunner.Prologue prologue() {
+		return this.missing ? this::prologue : StatementRunner.Prologue.NONE;
+	}
+
 	/** Creates a missing tracker now, in autocommit. */
 	void createNow() throws SQLException {
 		if (this.missing) {

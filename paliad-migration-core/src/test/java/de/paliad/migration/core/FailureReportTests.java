@@ -45,6 +45,23 @@ class FailureReportTests {
 	}
 
 	@Test
+	void namesTheLineInTheFirstStatementWhichCarriesTheTimeouts() {
+		// The transaction's SET LOCAL timeouts are sent in the same string as the first
+		// statement; the error position must still count in the statement's own text.
+		this.fixture.files().write("1_orders.up.sql", """
+				-- Orders.
+				CREATE TABLE orders (
+				  id int,
+				  total numerc
+				);
+				""");
+
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> this.fixture.migrator().migrate())
+			.withMessageContaining("failed at line 4 with SQLSTATE 42704")
+			.withMessageContaining("The statement starts at line 2: CREATE TABLE orders");
+	}
+
+	@Test
 	void carriesTheServersDetailAndHint() {
 		this.fixture.files()
 			.write("1_users.up.sql", "CREATE TABLE users (id int PRIMARY KEY);\nINSERT INTO users VALUES (1);")

@@ -128,6 +128,23 @@ class MigrationScannerTests {
 	}
 
 	@Test
+	void filesystemLocationKeepsLinkedFilesAndSkipsLinkedFolders(@TempDir Path dir) throws IOException {
+		// A Kubernetes ConfigMap mount: every file is a symbolic link into a hidden
+		// folder.
+		Path data = Files.createDirectories(dir.resolve("data"));
+		Files.writeString(data.resolve("1_create_accounts.up.sql"), "CREATE TABLE accounts (id int);");
+		Files.createDirectories(data.resolve("more"));
+		Files.writeString(data.resolve("more/2_create_orders.up.sql"), "CREATE TABLE orders (id int);");
+		Path mount = Files.createDirectories(dir.resolve("mount"));
+		Files.createSymbolicLink(mount.resolve("1_create_accounts.up.sql"), data.resolve("1_create_accounts.up.sql"));
+		Files.createSymbolicLink(mount.resolve("more"), data.resolve("more"));
+		String location = "filesystem:" + mount.toAbsolutePath();
+		MigrationSet migrations = migrator(location, ClassLoader.getPlatformClassLoader()).validate();
+		assertThat(migrations.all()).extracting(Migration::version, Migration::path)
+			.containsExactly(tuple(1L, location + "/1_create_accounts.up.sql"));
+	}
+
+	@Test
 	void severalLocationsAreMerged(@TempDir Path dir) throws IOException {
 		MigrationDirectory shared = new MigrationDirectory(dir.resolve("shared")).write("1_create_accounts.up.sql",
 				"CREATE TABLE accounts (id int);");
