@@ -1,15 +1,14 @@
 package de.paliad.bench.fault;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
+
+import de.paliad.migration.testing.ForwardingDataSource;
 
 /**
  * The fault injection point "between the SQL and the commit": every connection it hands
@@ -20,13 +19,11 @@ import javax.sql.DataSource;
  * and one during the second lands after the commit but before the runner has reported
  * anything.
  */
-final class PausingDataSource implements DataSource {
+final class PausingDataSource extends ForwardingDataSource {
 
 	static final String BEFORE_COMMIT = "FAULT-CHILD BEFORE-COMMIT";
 
 	static final String AFTER_COMMIT = "FAULT-CHILD AFTER-COMMIT";
-
-	private final DataSource delegate;
 
 	private final long pauseBeforeMs;
 
@@ -35,19 +32,19 @@ final class PausingDataSource implements DataSource {
 	private final AtomicInteger commits = new AtomicInteger();
 
 	PausingDataSource(DataSource delegate, long pauseBeforeMs, long pauseAfterMs) {
-		this.delegate = delegate;
+		super(delegate);
 		this.pauseBeforeMs = pauseBeforeMs;
 		this.pauseAfterMs = pauseAfterMs;
 	}
 
 	@Override
 	public Connection getConnection() throws SQLException {
-		return wrap(this.delegate.getConnection());
+		return wrap(super.getConnection());
 	}
 
 	@Override
 	public Connection getConnection(String username, String password) throws SQLException {
-		return wrap(this.delegate.getConnection(username, password));
+		return wrap(super.getConnection(username, password));
 	}
 
 	private Connection wrap(Connection connection) {
@@ -77,41 +74,6 @@ final class PausingDataSource implements DataSource {
 		if (pauseMs > 0) {
 			Thread.sleep(pauseMs);
 		}
-	}
-
-	@Override
-	public PrintWriter getLogWriter() throws SQLException {
-		return this.delegate.getLogWriter();
-	}
-
-	@Override
-	public void setLogWriter(PrintWriter out) throws SQLException {
-		this.delegate.setLogWriter(out);
-	}
-
-	@Override
-	public void setLoginTimeout(int seconds) throws SQLException {
-		this.delegate.setLoginTimeout(seconds);
-	}
-
-	@Override
-	public int getLoginTimeout() throws SQLException {
-		return this.delegate.getLoginTimeout();
-	}
-
-	@Override
-	public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-		return this.delegate.getParentLogger();
-	}
-
-	@Override
-	public <T> T unwrap(Class<T> iface) throws SQLException {
-		return this.delegate.unwrap(iface);
-	}
-
-	@Override
-	public boolean isWrapperFor(Class<?> iface) throws SQLException {
-		return this.delegate.isWrapperFor(iface);
 	}
 
 }

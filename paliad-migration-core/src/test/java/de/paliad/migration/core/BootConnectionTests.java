@@ -1,21 +1,19 @@
 package de.paliad.migration.core;
 
-import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import de.paliad.migration.testing.ForwardingDataSource;
 import de.paliad.migration.testing.MigrationDirectory;
 import de.paliad.migration.testing.TestDatabase;
 import de.paliad.migration.testing.TestDatabases;
@@ -124,14 +122,12 @@ class BootConnectionTests {
 	 * A real data source that counts the connections it hands out, apart from those the
 	 * pooler probe asks for.
 	 */
-	private static final class CountingDataSource implements DataSource {
-
-		private final DataSource delegate;
+	private static final class CountingDataSource extends ForwardingDataSource {
 
 		private final AtomicInteger migratorConnections = new AtomicInteger();
 
 		CountingDataSource(DataSource delegate) {
-			this.delegate = delegate;
+			super(delegate);
 		}
 
 		int migratorConnections() {
@@ -141,13 +137,13 @@ class BootConnectionTests {
 		@Override
 		public Connection getConnection() throws SQLException {
 			count();
-			return this.delegate.getConnection();
+			return super.getConnection();
 		}
 
 		@Override
 		public Connection getConnection(String username, String password) throws SQLException {
 			count();
-			return this.delegate.getConnection(username, password);
+			return super.getConnection(username, password);
 		}
 
 		private void count() {
@@ -157,41 +153,6 @@ class BootConnectionTests {
 			if (!probe) {
 				this.migratorConnections.incrementAndGet();
 			}
-		}
-
-		@Override
-		public PrintWriter getLogWriter() throws SQLException {
-			return this.delegate.getLogWriter();
-		}
-
-		@Override
-		public void setLogWriter(PrintWriter out) throws SQLException {
-			this.delegate.setLogWriter(out);
-		}
-
-		@Override
-		public void setLoginTimeout(int seconds) throws SQLException {
-			this.delegate.setLoginTimeout(seconds);
-		}
-
-		@Override
-		public int getLoginTimeout() throws SQLException {
-			return this.delegate.getLoginTimeout();
-		}
-
-		@Override
-		public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-			return this.delegate.getParentLogger();
-		}
-
-		@Override
-		public <T> T unwrap(Class<T> iface) throws SQLException {
-			return this.delegate.unwrap(iface);
-		}
-
-		@Override
-		public boolean isWrapperFor(Class<?> iface) throws SQLException {
-			return this.delegate.isWrapperFor(iface);
 		}
 
 	}

@@ -1,14 +1,12 @@
 package de.paliad.migration.core;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import de.paliad.migration.testing.ForwardingDataSource;
 import de.paliad.migration.testing.Queries;
 import de.paliad.migration.testing.TestDatabase;
 import de.paliad.migration.testing.TestDatabases;
@@ -40,61 +38,24 @@ class LockSessionCheckTests {
 	}
 
 	/** Counts the connections a real data source hands out. */
-	private static final class CountingDataSource implements DataSource {
+	private static final class CountingDataSource extends ForwardingDataSource {
 
 		final AtomicInteger opened = new AtomicInteger();
 
-		private final DataSource delegate;
-
 		CountingDataSource(DataSource delegate) {
-			this.delegate = delegate;
+			super(delegate);
 		}
 
 		@Override
 		public Connection getConnection() throws SQLException {
 			this.opened.incrementAndGet();
-			return this.delegate.getConnection();
+			return super.getConnection();
 		}
 
 		@Override
 		public Connection getConnection(String username, String password) throws SQLException {
 			this.opened.incrementAndGet();
-			return this.delegate.getConnection(username, password);
-		}
-
-		@Override
-		public PrintWriter getLogWriter() throws SQLException {
-			return this.delegate.getLogWriter();
-		}
-
-		@Override
-		public void setLogWriter(PrintWriter out) throws SQLException {
-			this.delegate.setLogWriter(out);
-		}
-
-		@Override
-		public void setLoginTimeout(int seconds) throws SQLException {
-			this.delegate.setLoginTimeout(seconds);
-		}
-
-		@Override
-		public int getLoginTimeout() throws SQLException {
-			return this.delegate.getLoginTimeout();
-		}
-
-		@Override
-		public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-			return this.delegate.getParentLogger();
-		}
-
-		@Override
-		public <T> T unwrap(Class<T> type) throws SQLException {
-			return this.delegate.unwrap(type);
-		}
-
-		@Override
-		public boolean isWrapperFor(Class<?> type) throws SQLException {
-			return this.delegate.isWrapperFor(type);
+			return super.getConnection(username, password);
 		}
 
 	}
