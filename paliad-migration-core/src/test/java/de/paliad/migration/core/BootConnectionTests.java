@@ -3,9 +3,7 @@ package de.paliad.migration.core;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * What a boot costs in connections and threads: the migration session's connection only,
  * unless a statement actually waits for a lock, which starts the blocker watch and its
  * sampling session. Counted through a real data source that counts
- * {@code getConnection()} calls (no mocks). The pooler probe of {@link LockSessionCheck}
- * is counted apart: whether it is needed is that check's own decision.
+ * {@code getConnection()} calls (no mocks). The embedded server is a direct connection,
+ * so {@link LockSessionCheck} opens no probe: every connection counts.
  */
 class BootConnectionTests {
 
@@ -45,7 +43,7 @@ class BootConnectionTests {
 			long threadsStarted = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount() - threadsBefore;
 			assertThat(result.applied()).isEmpty();
 			assertThat(result.appliedTotal()).isEqualTo(2);
-			assertThat(counting.migratorConnections()).as("connections besides the pooler probe").isEqualTo(1);
+			assertThat(counting.migratorConnections()).as("connections").isEqualTo(1);
 			assertThat(threadsStarted).as("threads started by the boot check").isZero();
 		}
 	}
@@ -59,7 +57,7 @@ class BootConnectionTests {
 			CountingDataSource counting = new CountingDataSource(db.dataSource());
 			MigrateResult result = new Migrator(counting, configuration(files)).migrate();
 			assertThat(result.applied()).extracting(Migration::version).containsExactly(3L);
-			assertThat(counting.migratorConnections()).as("connections besides the pooler probe").isEqualTo(1);
+			assertThat(counting.migratorConnections()).as("connections").isEqualTo(1);
 		}
 	}
 
@@ -70,7 +68,7 @@ class BootConnectionTests {
 			new Migrator(db.dataSource(), configuration(files)).migrate();
 			files.write("3_add_email.up.sql", "ALTER TABLE accounts ADD COLUMN email text;");
 			try (Connection oldVersion = ConcurrencyTests.connect(db, "old version")) {
-				int blockerPid = openReadTransaction(oldVersion);
+				int blockerPid = LockTimeoutRetryTests.openReadTransaction(oldVersion);
 				CountingDataSource counting = new CountingDataSource(db.dataSource());
 				List<List<SessionInfo>> blocked = new CopyOnWriteArrayList<>();
 				MigrationListener listener = new MigrationListener() {
@@ -108,20 +106,7 @@ class BootConnectionTests {
 			.build();
 	}
 
-	/** Holds ACCESS SHARE on accounts in an open transaction; returns the pid. */
-	private static int openReadTransaction(Connection connection) throws SQLException {
-		connection.setAutoCommit(false);
-		try (Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery("SELECT count(*), pg_backend_pid() FROM accounts")) {
-			rs.next();
-			return rs.getInt(2);
-		}
-	}
-
-	/**
-	 * A real data source that counts the connections it hands out, apart from those the
-	 * pooler probe asks for.
-	 */
+	/** A real data source that counts the connections it hands out. */
 	private static final class CountingDataSource extends ForwardingDataSource {
 
 		private final AtomicInteger migratorConnections = new AtomicInteger();
@@ -147,12 +132,7 @@ class BootConnectionTests {
 		}
 
 		private void count() {
-			boolean probe = StackWalker.getInstance()
-				.walk((frames) -> frames
-					.anyMatch((frame) -> frame.getClassName().equals(LockSessionCheck.class.getName())));
-			if (!probe) {
-				this.migratorConnections.incrementAndGet();
-			}
+			this.migratorConnections.incrementAndGet();
 		}
 
 	}

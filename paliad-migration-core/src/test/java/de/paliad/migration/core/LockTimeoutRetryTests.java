@@ -234,7 +234,7 @@ class LockTimeoutRetryTests {
 	 * SHARE, which conflicts with the ACCESS EXCLUSIVE lock of {@code ALTER TABLE}.
 	 * @return the session's pid
 	 */
-	private static int openReadTransaction(Connection connection) throws SQLException {
+	static int openReadTransaction(Connection connection) throws SQLException {
 		connection.setAutoCommit(false);
 		try (Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery("SELECT count(*), pg_backend_pid() FROM accounts")) {
